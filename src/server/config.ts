@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Parsed once at start; every bad variable is listed.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, 'DATABASE_URL 须以 file: 或 postgres:// 开头')
+    .optional(),
+  QUNTUAN_SECRET: z.string().min(32, 'QUNTUAN_SECRET 至少 32 个字符').optional(),
+  QUNTUAN_ADMIN_PASSWORD: z.string().min(12, 'QUNTUAN_ADMIN_PASSWORD 至少 12 个字符').optional(),
+  QUNTUAN_DATA_DIR: z.string().min(1).default('data'),
+  QUNTUAN_WEB_DIR: z.string().min(1).default('web/dist'),
+  QUNTUAN_SESSION_HOURS: z.coerce.number().positive().default(12),
+  QUNTUAN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  CI: z.string().optional(),
+  TEST_DATABASE_URL: z.string().optional(),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  secret: string | undefined;
+  adminPassword: string | undefined;
+  dataDir: string;
+  webDir: string;
+  sessionHours: number;
+  seedDemo: 'auto' | 'never';
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  isCi: boolean;
+  isTest: boolean;
+  testDatabaseUrl: string | undefined;
+  chromiumPath: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): Config['database'] {
+  if (!url) return { kind: 'sqlite', file: `${dataDir}/quntuan.db` };
+  if (url.startsWith('file:')) return { kind: 'sqlite', file: url.slice('file:'.length) };
+  return { kind: 'postgres', url };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`环境变量有误 (bad environment):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL, e.QUNTUAN_DATA_DIR),
+    secret: e.QUNTUAN_SECRET,
+    adminPassword: e.QUNTUAN_ADMIN_PASSWORD,
+    dataDir: e.QUNTUAN_DATA_DIR,
+    webDir: e.QUNTUAN_WEB_DIR,
+    sessionHours: e.QUNTUAN_SESSION_HOURS,
+    seedDemo: e.QUNTUAN_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    isCi: e.CI === 'true' || e.CI === '1',
+    isTest: e.NODE_ENV === 'test' || Boolean(env.VITEST),
+    testDatabaseUrl: e.TEST_DATABASE_URL,
+    chromiumPath: e.CHROMIUM_PATH,
+  };
+}

@@ -1,0 +1,163 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** Row types as stored. Ids are text (UUIDv7), instants ISO-8601 UTC text, dates YYYY-MM-DD, booleans 0/1. */
+export interface OrgUnitTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  level: string;
+  parent_id: string | null;
+  division_code: string | null;
+  established_on: string | null;
+  dissolved_on: string | null;
+  sort_order: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface OrgClosureTable {
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+export interface DesignationTable {
+  id: string;
+  org_id: string;
+  title: string;
+  level: string;
+  year: number;
+  awarded_on: string | null;
+  note: string | null;
+  created_at: string;
+}
+export interface CategoryDefTable {
+  name: string;
+  builtin: Generated<number>;
+  org_id: string | null;
+  created_at: string;
+}
+export interface PersonTable {
+  id: string;
+  name: string;
+  id_index: string;
+  id_cipher: string;
+  id_masked: string;
+  birth_date: string;
+  gender: string;
+  phone_cipher: string | null;
+  phone_masked: string | null;
+  ethnicity: string | null;
+  address_cipher: string | null;
+  note: string | null;
+  org_id: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface PersonOrgTable {
+  person_id: string;
+  org_id: string;
+  created_at: string;
+}
+export interface PersonCategoryTable {
+  person_id: string;
+  category: string;
+  org_id: string;
+  created_at: string;
+}
+export interface HouseholdTable {
+  id: string;
+  org_id: string;
+  head_person_id: string | null;
+  name: string;
+  address_cipher: string | null;
+  categories: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+export interface HouseholdMemberTable {
+  household_id: string;
+  person_id: string;
+  relation: string;
+}
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  disabled: Generated<number>;
+  must_change_password: Generated<number>;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface UserGrantTable {
+  id: string;
+  user_id: string;
+  role: string;
+  org_id: string | null;
+  created_at: string;
+}
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  csrf_hash: string;
+  user_id: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+export interface RateBucketTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  org_id: string | null;
+  ip: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  org_units: OrgUnitTable;
+  org_closure: OrgClosureTable;
+  designations: DesignationTable;
+  category_defs: CategoryDefTable;
+  people: PersonTable;
+  person_orgs: PersonOrgTable;
+  person_categories: PersonCategoryTable;
+  households: HouseholdTable;
+  household_members: HouseholdMemberTable;
+  users: UserTable;
+  user_grants: UserGrantTable;
+  sessions: SessionTable;
+  rate_buckets: RateBucketTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  settings: SettingTable;
+}
+
+export type OrgUnit = Selectable<OrgUnitTable>;
+export type Person = Selectable<PersonTable>;
+export type User = Selectable<UserTable>;

@@ -1,0 +1,77 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { roleHas, type Permission, rolePermissions } from '../../domain/roles';
+import type { Ctx } from '../context';
+import { AppError } from './errors';
+
+/**
+ * The scope guard: the one place that decides which units a caller may touch. Every query that
+ * reads or writes tenant data takes its condition from here. A user's scope for a permission is
+ * the union of the subtrees of the grants whose role carries that permission; system actors
+ * (CLI, seed) and sysadmin grants without a unit see the whole tree.
+ */
+export interface OrgScope {
+  all: boolean;
+  roots: string[];
+}
+
+export function orgScope(ctx: Ctx, permission: Permission): OrgScope {
+  const actor = ctx.actor;
+  if (actor.kind === 'system') return { all: true, roots: [] };
+  if (actor.kind === 'public') throw new AppError('UNAUTHENTICATED', '请先登录');
+  const grants = actor.grants.filter((g) => roleHas(g.role, permission));
+  if (grants.length === 0) throw new AppError('FORBIDDEN', '当前角色无权进行此操作');
+  if (grants.some((g) => g.orgId === null)) return { all: true, roots: [] };
+  return { all: false, roots: Array.from(new Set(grants.map((g) => g.orgId as string))) };
+}
+
+export function hasPermission(ctx: Ctx, permission: Permission): boolean {
+  const actor = ctx.actor;
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'public') return false;
+  return actor.grants.some((g) => rolePermissions[g.role].includes(permission));
+}
+
+/** SQL condition: `column` holds a unit id inside the scope. */
+export function orgInScope(scope: OrgScope, column: string): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`${sql.ref(column)} in (select oc.descendant_id from org_closure oc where oc.ancestor_id in (${sql.join(scope.roots)}))`;
+}
+
+/** SQL condition: the person `personIdColumn` is known to a unit inside the scope. */
+export function personInScope(scope: OrgScope, personIdColumn: string): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`exists (select 1 from person_orgs po join org_closure oc on oc.descendant_id = po.org_id
+    where po.person_id = ${sql.ref(personIdColumn)} and oc.ancestor_id in (${sql.join(scope.roots)}))`;
+}
+
+/** Throws 404 (never 403: a unit outside the scope does not exist for the caller) unless orgId is in scope. */
+export async function assertOrgInScope(ctx: Ctx, permission: Permission, orgId: string): Promise<void> {
+  const scope = orgScope(ctx, permission);
+  const row = await ctx.db
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', '=', orgId)
+    .where(orgInScope(scope, 'org_units.id'))
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '组织不存在或不在您的管辖范围内');
+}
+
+/** Resolves a unit by code or id inside the scope, or throws 404 naming the value. */
+export async function resolveOrgInScope(ctx: Ctx, permission: Permission, ref: string, field = 'orgCode'): Promise<string> {
+  const scope = orgScope(ctx, permission);
+  const row = await ctx.db
+    .selectFrom('org_units')
+    .select('id')
+    .where((eb) => eb.or([eb('code', '=', ref), eb('id', '=', ref)]))
+    .where(orgInScope(scope, 'org_units.id'))
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `组织“${ref}”不存在或不在您的管辖范围内`, [{ path: field, message: '组织不存在或不在您的管辖范围内' }]);
+  return row.id;
+}
+
+/** The unit a write lands on when the request names none: the caller's single root for that permission. */
+export function defaultOrgId(ctx: Ctx, permission: Permission): string {
+  const scope = orgScope(ctx, permission);
+  if (scope.roots.length === 1) return scope.roots[0];
+  throw new AppError('VALIDATION', '请指定所属组织', [{ path: 'orgId', message: '请指定所属组织' }]);
+}

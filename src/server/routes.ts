@@ -1,0 +1,13 @@
+import type { App, AppDeps } from './http/types';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerOrgRoutes } from './modules/orgs/orgs.routes';
+
+/** Every module's routes, in one list. */
+export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerOrgRoutes(app);
+  registerAuditRoutes(app);
+}

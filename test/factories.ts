@@ -1,0 +1,47 @@
+import { makeIdNumber, type Gender } from '../src/domain/id-number';
+import { newId } from '../src/domain/ids';
+import type { OrgKind } from '../src/domain/org';
+import type { Role } from '../src/domain/roles';
+import type { Ctx } from '../src/server/context';
+import { createOrg } from '../src/server/modules/orgs/orgs.service';
+import { hashPassword } from '../src/server/security/passwords';
+
+let seq = 0;
+
+/** Builds a unit through the real service (closure rows, audit entry). */
+export async function buildUnit(
+  ctx: Ctx,
+  opts: { code?: string; name?: string; kind?: OrgKind; parentId?: string; divisionCode?: string; establishedOn?: string } = {},
+) {
+  const n = ++seq;
+  return createOrg(ctx, {
+    code: opts.code ?? `T${n}-${newId().slice(-6)}`,
+    name: opts.name ?? `测试组织${n}`,
+    kind: opts.kind ?? 'other',
+    parentId: opts.parentId,
+    divisionCode: opts.divisionCode,
+    establishedOn: opts.establishedOn,
+  });
+}
+
+/** A valid, unique ID number; area defaults to 林甸县 (230623). */
+export function buildIdNumber(opts: { area?: string; birthDate?: string; gender?: Gender } = {}): string {
+  const n = ++seq;
+  const birth = opts.birthDate ?? `19${70 + (n % 30)}-0${1 + (n % 9)}-1${n % 10}`;
+  return makeIdNumber(opts.area ?? '230623', birth, (n * 7) % 1000, opts.gender ?? (n % 2 ? '男' : '女'));
+}
+
+const testPassword = 'Test-password-2026';
+let cachedHash: Promise<string> | null = null;
+
+export async function createTestUser(ctx: Ctx, opts: { username: string; role: Role; orgId: string | null }) {
+  cachedHash ??= hashPassword(testPassword);
+  const id = newId();
+  const now = ctx.now().toISOString();
+  await ctx.db
+    .insertInto('users')
+    .values({ id, username: opts.username, display_name: opts.username, password_hash: await cachedHash, created_at: now, updated_at: now })
+    .execute();
+  await ctx.db.insertInto('user_grants').values({ id: newId(), user_id: id, role: opts.role, org_id: opts.orgId, created_at: now }).execute();
+  return { id, username: opts.username, password: testPassword };
+}

@@ -1,0 +1,30 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { formatChineseDate, shanghaiDate } from '../../../src/domain/dates';
+
+/** Today in Asia/Shanghai as YYYY-MM-DD, the reference date of the shared ID-number rule. */
+export function todayShanghai(): string {
+  return shanghaiDate(new Date());
+}
+
+/** 'YYYY-MM-DD' → 2025年3月8日; empty shows a dash. */
+export function showDate(s: string | null | undefined): string {
+  return s ? formatChineseDate(s) : '—';
+}
+
+/** ISO instant (UTC) → 2025年3月8日 14:05 in Asia/Shanghai. */
+export function showInstant(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return `${formatChineseDate(shanghaiDate(d))} ${time}`;
+}
+
+/**
+ * Form.Item props that keep a date field's value as 'YYYY-MM-DD' text while the DatePicker works
+ * with dayjs objects.
+ */
+export const dateFieldProps = {
+  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : undefined }),
+  normalize: (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined),
+};
