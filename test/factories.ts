@@ -4,6 +4,7 @@ import type { OrgKind } from '../src/domain/org';
 import type { Role } from '../src/domain/roles';
 import type { Ctx } from '../src/server/context';
 import { createOrg } from '../src/server/modules/orgs/orgs.service';
+import { createPerson } from '../src/server/modules/people/people.service';
 import { hashPassword } from '../src/server/security/passwords';
 
 let seq = 0;
@@ -44,4 +45,23 @@ export async function createTestUser(ctx: Ctx, opts: { username: string; role: R
     .execute();
   await ctx.db.insertInto('user_grants').values({ id: newId(), user_id: id, role: opts.role, org_id: opts.orgId, created_at: now }).execute();
   return { id, username: opts.username, password: testPassword };
+}
+
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const given = ['秀英', '桂兰', '建国', '志强', '丽娟', '海燕', '明', '静', '伟', '芳', '军', '红梅'];
+
+/** Registers a person through the real service (encryption, blind index, unit link, audit entry). */
+export async function buildPerson(
+  ctx: Ctx,
+  opts: { orgId: string; name?: string; idNumber?: string; phone?: string; address?: string; categories?: string[]; gender?: Gender; birthDate?: string },
+) {
+  const n = ++seq;
+  return createPerson(ctx, {
+    orgId: opts.orgId,
+    name: opts.name ?? `${surnames[n % surnames.length]}${given[n % given.length]}`,
+    idNumber: opts.idNumber ?? buildIdNumber({ gender: opts.gender, birthDate: opts.birthDate }),
+    phone: opts.phone,
+    address: opts.address,
+    categories: opts.categories,
+  });
 }

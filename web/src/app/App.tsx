@@ -14,7 +14,7 @@ const theme = {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <BrowserRouter>
           <AuthProvider>

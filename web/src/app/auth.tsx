@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Permission } from '../../../src/domain/roles';
 import { type CurrentUser, fetchMe, login as apiLogin, logout as apiLogout } from '../features/auth/api';
-import { ApiError, setUnauthorizedHandler } from '../ui/http';
+import { ApiError, mayHaveSession, setUnauthorizedHandler } from '../ui/http';
 
 interface AuthState {
   /** undefined while the first /auth/me is in flight; null when signed out. */
@@ -29,7 +29,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // any 401 anywhere signs the user out; RequireAuth then sends them to /login
     setUnauthorizedHandler(() => setUser(null));
-    refresh().catch(() => setUser(null));
+    // no session cookie: straight to the login page, without a 401 round trip
+    if (!mayHaveSession()) setUser(null);
+    else refresh().catch(() => setUser(null));
     return () => setUnauthorizedHandler(null);
   }, [refresh]);
 

@@ -41,6 +41,11 @@ function readCookie(name: string): string | null {
   return null;
 }
 
+/** The readable qt_csrf cookie lives exactly as long as the session cookie (or a remembered token). */
+export function mayHaveSession(): boolean {
+  return readCookie('qt_csrf') !== null || csrfFallback !== null;
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 /** Builds `?a=1&b=x`, leaving out empty values. */

@@ -36,6 +36,9 @@ export async function logout(): Promise<void> {
   }
 }
 
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  http.post<void>('/auth/password', { currentPassword, newPassword });
+
 export async function fetchMe(): Promise<CurrentUser> {
   const res = await http.get<{ user?: CurrentUser } & Partial<CurrentUser>>('/auth/me');
   // the spec says "→ user = {...}": accept both a bare user and { user }

@@ -24,7 +24,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(v.username.trim(), v.password);
-      navigate(from, { replace: true });
+      void navigate(from, { replace: true });
     } catch (e) {
       // 401 → 用户名或密码错误, 429 → 登录失败次数过多 …: the server's words
       setError(errorMessage(e));

@@ -1,0 +1,96 @@
+// Benchmark: authenticated GET /api/v1/people (pages of 50 out of 100k people) against a bare
+// Fastify route serving a page of the same size, in the same run; then the scope guard's subtree
+// count at 10k, 100k and 1M people. Prints figures; asserts nothing. Run: npx tsx bench/api.ts
+import { rmSync } from 'node:fs';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { buildApp } from '../src/server/app';
+import { personInScope } from '../src/server/http/scope';
+import { createTestUser } from '../test/factories';
+import { benchDatabase, buildCounty, insertPeople } from './fixtures';
+
+const durationSec = Number(process.argv[2] ?? 10);
+const connections = 10;
+
+async function load(url: string, headers: Record<string, string> = {}, urls?: string[]) {
+  let i = 0;
+  const r = await autocannon({
+    url,
+    connections,
+    duration: durationSec,
+    headers,
+    requests: urls ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: urls[i++ % urls.length] }) }] : undefined,
+  });
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+async function main() {
+  const { config, database, crypto, dir } = await benchDatabase();
+  const { county, towns, villages, ctx } = await buildCounty(database, crypto);
+  const subtreeCount = async (root: string) => {
+    const runs: number[] = [];
+    let n = 0;
+    for (let k = 0; k < 5; k++) {
+      const start = performance.now();
+      const r = await database.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(personInScope({ all: false, roots: [root] }, 'people.id'))
+        .executeTakeFirstOrThrow();
+      runs.push(performance.now() - start);
+      n = Number(r.n);
+    }
+    return { n, ms: median(runs) };
+  };
+  const counts: string[] = [];
+  let have = 0;
+  const growTo = async (size: number) => {
+    const t0 = performance.now();
+    await insertPeople(database, crypto, villages, have, size);
+    process.stdout.write(`people ${have.toLocaleString('en')} → ${size.toLocaleString('en')} inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    have = size;
+    const c = await subtreeCount(county.id);
+    const t = await subtreeCount(towns[0].id);
+    counts.push(`  ${size.toLocaleString('en').padStart(9)} people: county ${c.ms.toFixed(1)} ms (${c.n.toLocaleString('en')} counted), township ${t.ms.toFixed(1)} ms (${t.n.toLocaleString('en')})`);
+  };
+  await growTo(10_000);
+  await growTo(100_000);
+
+  const app = await buildApp({ config, database, crypto, now: () => new Date() }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const user = await createTestUser(ctx, { username: 'bench', role: 'staff', orgId: county.id });
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+  const { token } = (await login.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const pages = Array.from({ length: 200 }, (_, k) => `/api/v1/people?page=${1 + ((k * 37) % 2000)}&pageSize=50`);
+  const sample = await (await fetch(`${base}${pages[0]}`, { headers: auth })).text();
+
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async (_req, reply) => reply.type('application/json').send(sample));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/bare`;
+
+  await load(bareUrl); // warm-up
+  const b = await load(bareUrl);
+  const p = await load(base, auth, pages);
+  process.stdout.write(`\nGET /api/v1/people, pages of 50 out of 100,000 (${connections} connections, ${durationSec} s, SQLite)\n`);
+  process.stdout.write(`  quntuan : ${p.rps.toFixed(0)} req/s, p99 ${p.p99} ms, non-2xx ${p.non2xx}, errors ${p.errors}\n`);
+  process.stdout.write(`  bare    : ${b.rps.toFixed(0)} req/s, p99 ${b.p99} ms (the same ${sample.length}-byte body)\n`);
+  process.stdout.write(`  ratio   : bare / quntuan = ${(b.rps / p.rps).toFixed(1)}\n\n`);
+  await app.close();
+  await bare.close();
+
+  await growTo(1_000_000);
+  process.stdout.write('\nsubtree count through the scope guard (median of 5; township = 1/8 of the people)\n');
+  process.stdout.write(`${counts.join('\n')}\n`);
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+await main();

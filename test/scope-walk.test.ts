@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIdNumber, buildUnit } from './factories';
+import { createTestApp, type TestApp } from './test-app';
+
+/**
+ * The scope test: every route in the OpenAPI document is called by a user of township B (holding
+ * every non-global role there) with the ids, codes and names of township A's records. No response
+ * may carry anything of A, every read of an A record is 404, and no write lands in A.
+ */
+let t: TestApp;
+const secretsA: string[] = [];
+const idsA: string[] = [];
+let townA: { id: string; code: string };
+let townB: { id: string; code: string };
+let headersB: { authorization: string };
+let personAId: string;
+const unitsA: string[] = [];
+
+async function post(url: string, headers: object, payload: object) {
+  const res = await t.app.inject({ method: 'POST', url, headers: headers as Record<string, string>, payload });
+  if (res.statusCode >= 300) throw new Error(`${url} → ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const county = await buildUnit(t.sys, { code: 'SW-COUNTY', name: '某县委', kind: 'party_committee' });
+  townA = await buildUnit(t.sys, { code: 'SW-A', name: '甲镇妇联', kind: 'womens_federation', parentId: county.id });
+  townB = await buildUnit(t.sys, { code: 'SW-B', name: '乙镇妇联', kind: 'womens_federation', parentId: county.id });
+  const villageA = await buildUnit(t.sys, { code: 'SW-A-V1', name: '甲镇一村妇联', kind: 'womens_branch', parentId: townA.id });
+  const adminA = await t.userWith('sysadmin', null, 'sw-admin');
+  const h = adminA.headers;
+  const designation = await post(`/api/v1/orgs/${townA.id}/designations`, h, { title: '甲镇专属荣誉', level: '县级', year: 2026 });
+  const idNumber = buildIdNumber({ gender: '女' });
+  const person = await post('/api/v1/people', h, { name: '甲镇秘密人', idNumber, phone: '13912345678', orgId: villageA.id, categories: ['妇女'] });
+  personAId = person.id;
+  const household = await post('/api/v1/households', h, { name: '甲镇秘密户', orgId: villageA.id, headPersonId: person.id, members: [{ personId: person.id, relation: '户主' }] });
+  const userA = await post('/api/v1/users', h, { username: 'sw-user-a', displayName: '甲镇秘密用户', password: 'Secret-pass-2026', grants: [{ role: 'staff', orgId: townA.id }] });
+  unitsA.push(county.id, townA.id, villageA.id);
+  idsA.push(county.id, townA.id, villageA.id, designation.id, person.id, household.id, userA.id);
+  secretsA.push(...idsA, 'SW-A', 'SW-A-V1', 'SW-COUNTY', '甲镇', '甲镇秘密人', '甲镇秘密户', '甲镇秘密用户', 'sw-user-a', idNumber.slice(-4) + '"');
+
+  // B holds every non-global role on township B, and has data of its own
+  const userB = await t.userWith('org_admin', townB.id, 'sw-user-b');
+  for (const role of ['staff', 'case_worker', 'leader', 'viewer'] as const) {
+    await t.database.db.insertInto('user_grants').values({ id: `g-${role}`, user_id: userB.id, role, org_id: townB.id, created_at: new Date().toISOString() }).execute();
+  }
+  headersB = userB.headers;
+  await post('/api/v1/people', headersB, { name: '乙镇居民', idNumber: buildIdNumber(), orgId: townB.id });
+});
+afterAll(() => t.close());
+
+function leaks(body: string): string[] {
+  return secretsA.filter((s) => body.includes(s));
+}
+
+describe('scope guard on every route', () => {
+  it('answers no record of another township on any route of the OpenAPI document', async () => {
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const skip = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/password']);
+    const writesOfB = () =>
+      t.database.db.selectFrom('audit_log').select('seq').where('actor_name', '=', 'sw-user-b').where('org_id', 'in', unitsA).execute();
+    const before = (await writesOfB()).length;
+    const visited: string[] = [];
+    const problems: string[] = [];
+    const bodyWithA = {
+      orgId: townA.id, orgCode: townA.code, parentId: townA.id, parentCode: townA.code, personId: personAId, headPersonId: personAId,
+      name: '越权写入', code: 'SW-SNEAK', kind: 'other', title: '越权荣誉', level: '县级', year: 2026, idNumber: buildIdNumber(),
+      username: 'sw-sneak', displayName: '越权', password: 'Sneaky-pass-2026', grants: [{ role: 'staff', orgId: townA.id }],
+      relation: '户主', members: [{ personId: personAId, relation: '户主' }], disabled: true,
+    };
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      if (skip.has(path) || path.startsWith('/api/public/') || path === '/api/health') continue;
+      for (const method of Object.keys(methods)) {
+        const hasParams = path.includes('{');
+        const targets = hasParams ? idsA : [null];
+        for (const id of targets) {
+          const url = `${hasParams ? path.replace(/\{[^}]+\}/g, id as string) : path}?orgId=${townA.id}&parentId=${townA.id}&q=甲镇`;
+          const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers: headersB, payload: method === 'get' || method === 'delete' ? undefined : bodyWithA });
+          visited.push(`${method} ${path}`);
+          const found = leaks(res.body);
+          if (res.statusCode < 300 && found.length) problems.push(`${method.toUpperCase()} ${url} → ${res.statusCode} leaks ${found.join(', ')}`);
+          if (hasParams && res.statusCode < 300) problems.push(`${method.toUpperCase()} ${url} → ${res.statusCode} (expected 404 for a record of another township)`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(new Set(visited).size).toBeGreaterThanOrEqual(10);
+    // nothing B did during the walk landed in A's subtree (every write leaves an audit entry)
+    expect((await writesOfB()).length).toBe(before);
+  });
+});
