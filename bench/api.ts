@@ -59,12 +59,16 @@ async function main() {
   const app = await buildApp({ config, database, crypto, now: () => new Date() }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const user = await createTestUser(ctx, { username: 'bench', role: 'staff', orgId: county.id });
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
-  const { token } = (await login.json()) as { token: string };
-  const auth = { authorization: `Bearer ${token}` };
-  const pages = Array.from({ length: 200 }, (_, k) => `/api/v1/people?page=${1 + ((k * 37) % 2000)}&pageSize=50`);
-  const sample = await (await fetch(`${base}${pages[0]}`, { headers: auth })).text();
+  const tokenFor = async (username: string, orgId: string) => {
+    const user = await createTestUser(ctx, { username, role: 'staff', orgId });
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+    return { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  };
+  const countyAuth = await tokenFor('bench-county', county.id);
+  const townAuth = await tokenFor('bench-town', towns[0].id);
+  const firstPages = Array.from({ length: 20 }, (_, k) => `/api/v1/people?page=${k + 1}&pageSize=50`);
+  const anyPage = (pagesInScope: number) => Array.from({ length: 200 }, (_, k) => `/api/v1/people?page=${1 + ((k * 37) % pagesInScope)}&pageSize=50`);
+  const sample = await (await fetch(`${base}${firstPages[0]}`, { headers: countyAuth })).text();
 
   const bare = Fastify({ logger: false });
   bare.get('/bare', async (_req, reply) => reply.type('application/json').send(sample));
@@ -73,11 +77,16 @@ async function main() {
 
   await load(bareUrl); // warm-up
   const b = await load(bareUrl);
-  const p = await load(base, auth, pages);
-  process.stdout.write(`\nGET /api/v1/people, pages of 50 out of 100,000 (${connections} connections, ${durationSec} s, SQLite)\n`);
-  process.stdout.write(`  quntuan : ${p.rps.toFixed(0)} req/s, p99 ${p.p99} ms, non-2xx ${p.non2xx}, errors ${p.errors}\n`);
-  process.stdout.write(`  bare    : ${b.rps.toFixed(0)} req/s, p99 ${b.p99} ms (the same ${sample.length}-byte body)\n`);
-  process.stdout.write(`  ratio   : bare / quntuan = ${(b.rps / p.rps).toFixed(1)}\n\n`);
+  const runs = [
+    ['county user, pages 1–20', await load(base, countyAuth, firstPages)],
+    ['county user, any of 2,000 pages', await load(base, countyAuth, anyPage(2000))],
+    ['township user, any of its 250 pages', await load(base, townAuth, anyPage(250))],
+  ] as const;
+  process.stdout.write(`\nGET /api/v1/people?pageSize=50 with 100,000 people (${connections} connections, ${durationSec} s each, SQLite)\n`);
+  process.stdout.write(`  bare Fastify route, same ${sample.length}-byte body: ${b.rps.toFixed(0)} req/s, p99 ${b.p99} ms\n`);
+  for (const [label, r] of runs) {
+    process.stdout.write(`  ${label.padEnd(38)}: ${r.rps.toFixed(0).padStart(5)} req/s, p99 ${String(r.p99).padStart(5)} ms, ratio bare/quntuan ${(b.rps / r.rps).toFixed(1)} (non-2xx ${r.non2xx})\n`);
+  }
   await app.close();
   await bare.close();
 

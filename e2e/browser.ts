@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../src/server/config';
 
-/** Debian's Chromium through playwright-core (never a downloaded browser). */
+/** Debian's Chromium through playwright-core (never a downloaded browser); each launch gets a fresh temporary profile. */
 export async function launchBrowser(): Promise<Browser> {
   const config = loadConfig();
   return chromium.launch({
@@ -18,7 +17,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'qt-chromium-'))}`,
     ],
   });
 }

@@ -1,5 +1,8 @@
 import { buildApp } from './app';
 import type { Config } from './config';
+import { shanghaiDate } from '../domain/dates';
+import type { Ctx } from './context';
+import { seedDemo } from './modules/demo/demo.seed';
 import { ensureAdmin } from './modules/users/bootstrap';
 import { openRuntime, systemCtx } from './runtime';
 
@@ -8,6 +11,7 @@ export async function startServer(config: Config, opts: { port?: number; host?: 
   const rt = await openRuntime(config);
   const ctx = systemCtx(rt, 'start');
   await ensureAdmin(ctx, { password: config.adminPassword, dataDir: config.dataDir, print: (l) => process.stdout.write(`${l}\n`) });
+  if (config.seedDemo === 'auto') await seedOnFirstRun(ctx, config.dataDir);
   if (opts.beforeListen) await opts.beforeListen(ctx);
   const app = await buildApp(rt);
   const port = opts.port ?? config.port;
@@ -22,4 +26,14 @@ export async function startServer(config: Config, opts: { port?: number; host?: 
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   return { app, rt };
+}
+
+/** The demo county is loaded only into a database without any unit (a first run), never over real data. */
+async function seedOnFirstRun(ctx: Ctx, dataDir: string): Promise<void> {
+  const any = await ctx.db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  print('首次启动：正在载入演示县数据（约 10–20 秒）… (loading the demo county)');
+  const r = await seedDemo(ctx, { dataDir, year: Number(shanghaiDate(ctx.now()).slice(0, 4)), print });
+  print(`演示县已载入：${r.units} 个组织，${r.people} 名人员，${r.users} 个演示账号（密码见 ${dataDir}/demo-users.txt）`);
 }

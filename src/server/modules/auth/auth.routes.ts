@@ -14,7 +14,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     // all login attempts from one address, failed or not, are also capped per minute
     await enforceRateLimit(req.ctx.db, `login:ip:${req.ip}`, 60, 60, deps.now());
     const result = await login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null }, deps.config.sessionHours);
-    const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: false, expires: new Date(result.expiresAt) };
+    // maxAge (relative), not expires: a browser whose clock differs from the server's keeps the cookie
+    const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: false, maxAge: Math.round(deps.config.sessionHours * 3600) };
     void reply.setCookie(sessionCookie, result.token, { ...cookieOpts, httpOnly: true });
     void reply.setCookie(csrfCookie, result.csrfToken, { ...cookieOpts, httpOnly: false });
     return result;
