@@ -6,6 +6,7 @@ import { newId } from '../src/domain/ids';
 import { maskIdNumber, maskPhone } from '../src/domain/mask';
 import { loadConfig, type Config } from '../src/server/config';
 import { migrateToLatest, openDatabase, type Database } from '../src/server/db/database';
+import type { Insertable } from 'kysely';
 import type { PersonCategoryTable, PersonOrgTable, PersonTable } from '../src/server/db/types';
 import { createCrypto, type Crypto } from '../src/server/security/crypto';
 import { systemCtx } from '../src/server/runtime';
@@ -43,7 +44,7 @@ export async function insertPeople(database: Database, crypto: Crypto, villages:
   const now = new Date().toISOString();
   const batch = 500;
   for (let start = from; start < to; start += batch) {
-    const people: PersonTable[] = [];
+    const people: Insertable<PersonTable>[] = [];
     const links: PersonOrgTable[] = [];
     const cats: PersonCategoryTable[] = [];
     for (let i = start; i < Math.min(to, start + batch); i++) {
@@ -68,6 +69,7 @@ export async function insertPeople(database: Database, crypto: Crypto, villages:
         note: null,
         org_id: orgId,
         created_by: null,
+        batch_id: null,
         created_at: now,
         updated_at: now,
       });

@@ -53,6 +53,7 @@ export interface PersonTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  batch_id: string | null;
 }
 export interface PersonOrgTable {
   person_id: string;
@@ -74,6 +75,8 @@ export interface HouseholdTable {
   categories: Generated<string>;
   created_at: string;
   updated_at: string;
+  lifted_on: string | null;
+  batch_id: string | null;
 }
 export interface HouseholdMemberTable {
   household_id: string;
@@ -139,7 +142,144 @@ export interface SettingTable {
   value: string;
 }
 
+/** Columns every ledger table shares. */
+export interface LedgerColumns {
+  note: string | null;
+  natural_key: string;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  delete_reason: string | null;
+}
+export interface ImportBatchTable {
+  id: string;
+  kind: string;
+  org_id: string;
+  filename: string;
+  file_sha256: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  status: string;
+  errors: string;
+  created_by: string | null;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+export interface CatalogItemTable {
+  id: string;
+  catalog: string;
+  name: string;
+  org_id: string;
+  created_at: string;
+}
+export interface ActivityTable extends LedgerColumns {
+  id: string;
+  org_id: string;
+  name: string;
+  type: string;
+  start_on: string;
+  end_on: string | null;
+  place: string | null;
+  sessions: number;
+  participants: number;
+  target_groups: string;
+}
+export interface ActivityPartnerTable {
+  activity_id: string;
+  position: number;
+  name: string;
+  org_id: string | null;
+}
+export interface ActivityOutcomeTable {
+  activity_id: string;
+  name: string;
+  value: number;
+  unit: string;
+}
+export interface AssistanceTable extends LedgerColumns {
+  id: string;
+  org_id: string;
+  person_id: string | null;
+  household_id: string | null;
+  program: string;
+  form: string;
+  amount_fen: number;
+  goods: string | null;
+  given_on: string;
+  funder: string | null;
+}
+export interface LoanProductTable {
+  id: string;
+  org_id: string;
+  name: string;
+  rate_bp: number;
+  subsidy_pct: number;
+  term_months: number;
+  created_at: string;
+}
+export interface LoanTable extends LedgerColumns {
+  id: string;
+  org_id: string;
+  person_id: string;
+  product_id: string | null;
+  bank: string | null;
+  principal_fen: number;
+  term_months: number | null;
+  rate_bp: number | null;
+  subsidy_pct: number | null;
+  disbursed_on: string | null;
+  due_on: string | null;
+  subsidy_fen: number;
+  venture: string | null;
+  status: string;
+}
+export interface LoanRepaymentTable {
+  id: string;
+  loan_id: string;
+  paid_on: string;
+  amount_fen: number;
+  note: string | null;
+  created_at: string;
+}
+export interface ContractTable extends LedgerColumns {
+  id: string;
+  org_id: string;
+  enterprise: string;
+  type: string;
+  signed_on: string;
+  expires_on: string | null;
+  workers: number;
+}
+export interface AttachmentTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  org_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
+  import_batches: ImportBatchTable;
+  catalog_items: CatalogItemTable;
+  activities: ActivityTable;
+  activity_partners: ActivityPartnerTable;
+  activity_outcomes: ActivityOutcomeTable;
+  assistance: AssistanceTable;
+  loan_products: LoanProductTable;
+  loans: LoanTable;
+  loan_repayments: LoanRepaymentTable;
+  contracts: ContractTable;
+  attachments: AttachmentTable;
   org_units: OrgUnitTable;
   org_closure: OrgClosureTable;
   designations: DesignationTable;

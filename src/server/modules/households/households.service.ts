@@ -83,6 +83,8 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
       categories: joinCategories(input.categories),
       created_at: now,
       updated_at: now,
+      lifted_on: null,
+      batch_id: null,
     };
     await tx.db.insertInto('households').values(row).execute();
     if (members.length) {

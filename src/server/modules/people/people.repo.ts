@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Insertable, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB, Person, PersonTable } from '../../db/types';
 import { orgInScope, type OrgScope, personInScope } from '../../http/scope';
 
@@ -22,7 +22,7 @@ export async function findPersonInScope(db: Kysely<DB>, scope: OrgScope, id: str
   return db.selectFrom('people').selectAll().where('id', '=', id).where(personInScope(scope, 'people.id')).executeTakeFirst();
 }
 
-export async function insertPerson(db: Kysely<DB>, row: PersonTable): Promise<void> {
+export async function insertPerson(db: Kysely<DB>, row: Insertable<PersonTable>): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
 

@@ -128,6 +128,7 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput): Promise<
         created_by: tx.actor.kind === 'user' ? tx.actor.id : null,
         created_at: now,
         updated_at: now,
+        batch_id: null,
       };
       await repo.insertPerson(tx.db, row);
       await repo.linkPersonOrg(tx.db, row.id, orgId, now);
