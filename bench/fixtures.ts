@@ -15,7 +15,7 @@ import { createOrg } from '../src/server/modules/orgs/orgs.service';
 /** A throwaway SQLite database with a county tree, for benchmarks. */
 export async function benchDatabase(): Promise<{ config: Config; database: Database; crypto: Crypto; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'quntuan-bench-'));
-  const config: Config = { ...loadConfig(), database: { kind: 'sqlite', file: join(dir, 'bench.db') }, dataDir: dir, logLevel: 'silent', secret: 'bench-secret-bench-secret-bench-secret-0123' };
+  const config: Config = { ...loadConfig(), database: { kind: 'sqlite', file: join(dir, 'bench.db') }, dataDir: dir, logLevel: 'silent', secret: 'bench-secret-bench-secret-bench-secret-0123', apiRatePerMinute: 1e9 };
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   return { config, database, crypto: createCrypto(config.secret as string), dir };

@@ -39,7 +39,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { clock?: ReturnType<typeof testClock> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: ReturnType<typeof testClock>; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { target, dispose } = await freshDatabase();
   const base = loadConfig();
   const config: Config = {
@@ -49,6 +49,7 @@ export async function createTestApp(opts: { clock?: ReturnType<typeof testClock>
     logLevel: 'silent',
     secret: 'test-secret-test-secret-test-secret-0123456789',
     adminPassword: undefined,
+    ...opts.config,
   };
   const database = openDatabase(target);
   await migrateToLatest(database.db);

@@ -16,6 +16,7 @@ const envSchema = z.object({
   QUNTUAN_WEB_DIR: z.string().min(1).default('web/dist'),
   QUNTUAN_SESSION_HOURS: z.coerce.number().positive().default(12),
   QUNTUAN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  QUNTUAN_API_RATE_PER_MINUTE: z.coerce.number().int().min(10).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   CI: z.string().optional(),
@@ -33,6 +34,8 @@ export interface Config {
   webDir: string;
   sessionHours: number;
   seedDemo: 'auto' | 'never';
+  /** requests a signed-in user may make per minute before 429 */
+  apiRatePerMinute: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   isCi: boolean;
   isTest: boolean;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.QUNTUAN_WEB_DIR,
     sessionHours: e.QUNTUAN_SESSION_HOURS,
     seedDemo: e.QUNTUAN_SEED_DEMO,
+    apiRatePerMinute: e.QUNTUAN_API_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     isCi: e.CI === 'true' || e.CI === '1',
     isTest: e.NODE_ENV === 'test' || Boolean(env.VITEST),

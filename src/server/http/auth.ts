@@ -1,11 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfMatches, findSession } from '../modules/auth/auth.service';
 import { AppError } from './errors';
+import { enforceRateLimit } from './rate-limit';
 import type { AppDeps } from './types';
 
 export const sessionCookie = 'qt_session';
 export const csrfCookie = 'qt_csrf';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// After an administrator's password reset only these calls work until the user sets their own.
+const allowedBeforePasswordChange = new Set(['/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/auth/logout']);
 
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
@@ -31,6 +34,11 @@ export function authenticate(deps: AppDeps) {
         throw new AppError('FORBIDDEN', '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
       }
     }
+    if (found.mustChangePassword && !allowedBeforePasswordChange.has(req.url.split('?')[0])) {
+      throw new AppError('FORBIDDEN', '管理员已重置您的密码，请先修改密码', [{ path: 'password', message: 'MUST_CHANGE_PASSWORD' }]);
+    }
+    // per-user request budget, counted in the database so every server instance shares it
+    await enforceRateLimit(req.ctx.db, `api:user:${found.actor.id}`, deps.config.apiRatePerMinute, 60, deps.now());
     req.ctx = { ...req.ctx, actor: found.actor };
   };
 }

@@ -19,7 +19,7 @@ export interface LoginResult {
   token: string;
   csrfToken: string;
   expiresAt: string;
-  user: { id: string; username: string; displayName: string };
+  user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
 }
 
 export async function login(
@@ -69,7 +69,12 @@ export async function login(
     await trx.updateTable('users').set({ last_login_at: nowIso(ctx) }).where('id', '=', user.id).execute();
     await appendAudit(tx, { action: 'login', entity: 'user', entityId: user.id });
   });
-  return { token, csrfToken, expiresAt, user: { id: user.id, username: user.username, displayName: user.display_name } };
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    user: { id: user.id, username: user.username, displayName: user.display_name, mustChangePassword: Boolean(user.must_change_password) },
+  };
 }
 
 // An argon2id hash of a random string, so unknown usernames cost the same as known ones.
@@ -78,6 +83,7 @@ const dummyHash = '$argon2id$v=19$m=19456,t=2,p=1$9BmXSPsZ7Iap6BdxNT5LYA$vecTPkg
 export interface SessionLookup {
   actor: Extract<Actor, { kind: 'user' }>;
   csrfHash: string;
+  mustChangePassword: boolean;
 }
 
 /** Resolves an opaque token to its user and grants; null when unknown, expired, revoked or disabled. */
@@ -85,13 +91,14 @@ export async function findSession(db: Kysely<DB>, token: string, now: Date): Pro
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as sessionId', 's.csrf_hash', 's.expires_at', 's.revoked_at', 'u.id', 'u.username', 'u.display_name', 'u.disabled'])
+    .select(['s.id as sessionId', 's.csrf_hash', 's.expires_at', 's.revoked_at', 'u.id', 'u.username', 'u.display_name', 'u.disabled', 'u.must_change_password'])
     .where('s.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled || row.expires_at <= now.toISOString()) return null;
   const grants = await db.selectFrom('user_grants').select(['role', 'org_id']).where('user_id', '=', row.id).execute();
   return {
     csrfHash: row.csrf_hash,
+    mustChangePassword: Boolean(row.must_change_password),
     actor: {
       kind: 'user',
       id: row.id,
@@ -120,6 +127,7 @@ export async function describeMe(ctx: Ctx) {
     ? await ctx.db.selectFrom('org_units').select(['id', 'code', 'name']).where('id', 'in', orgIds).execute()
     : [];
   const byId = new Map(orgs.map((o) => [o.id, o]));
+  const row = await ctx.db.selectFrom('users').select('must_change_password').where('id', '=', ctx.actor.id).executeTakeFirst();
   const perms = new Set<Permission>();
   for (const g of ctx.actor.grants) for (const p of rolePermissions[g.role]) perms.add(p);
   return {
@@ -133,5 +141,6 @@ export async function describeMe(ctx: Ctx) {
       orgName: g.orgId ? (byId.get(g.orgId)?.name ?? null) : '全部组织',
     })),
     permissions: [...perms],
+    mustChangePassword: Boolean(row?.must_change_password),
   };
 }

@@ -95,3 +95,42 @@ describe('HTTP surface', () => {
     expect(missing.json().error.details[0]).toMatchObject({ path: 'username', message: '请输入用户名' });
   });
 });
+
+describe('password reset and request budget', () => {
+  it('after a reset, only the password change works until the user sets a new one', async () => {
+    const admin = await t.userWith('org_admin', unitId, 'resetter');
+    const u = await t.userWith('staff', unitId, 'forgetful');
+    const reset = await t.app.inject({ method: 'POST', url: `/api/v1/users/${u.id}/reset-password`, headers: admin.headers, payload: {} });
+    expect(reset.statusCode).toBe(200);
+    const temp = reset.json().password as string;
+    const login1 = await login('forgetful', temp, '10.0.1.1');
+    expect(login1.json().user.mustChangePassword).toBe(true);
+    const headers = { authorization: `Bearer ${login1.json().token as string}` };
+    const blocked = await t.app.inject({ url: '/api/v1/orgs', headers });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.message).toContain('请先修改密码');
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers })).json().mustChangePassword).toBe(true);
+    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: temp, newPassword: 'My-own-password-2026' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/orgs', headers })).statusCode).toBe(200);
+  });
+
+  it('answers 429 with Retry-After once a user passes the per-minute budget', async () => {
+    const small = await createTestApp({ config: { apiRatePerMinute: 10 } });
+    try {
+      const unit = await buildUnit(small.sys, { code: 'RL', kind: 'other' });
+      const u = await small.userWith('viewer', unit.id);
+      const codes: number[] = [];
+      for (let i = 0; i < 12; i++) codes.push((await small.app.inject({ url: '/api/v1/orgs', headers: u.headers })).statusCode);
+      expect(codes.slice(0, 10).every((c) => c === 200)).toBe(true);
+      const last = await small.app.inject({ url: '/api/v1/orgs', headers: u.headers });
+      expect(last.statusCode).toBe(429);
+      expect(last.json().error.code).toBe('RATE_LIMITED');
+      expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+      small.clock.advance(60_000);
+      expect((await small.app.inject({ url: '/api/v1/orgs', headers: u.headers })).statusCode).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
