@@ -24,7 +24,7 @@ function add(name: string, code: string, parent: { id: string; ancestors: string
 }
 const city = add('市委', 'C', null);
 const county = add('县委', 'C-X', city);
-const towns = [];
+const towns: { id: string; ancestors: string[] }[] = [];
 for (let t = 0; t < 20; t++) {
   const town = add(`乡镇${t}`, `C-X-${t}`, county);
   towns.push(town);
