@@ -36,9 +36,29 @@ beforeAll(async () => {
   personAId = person.id;
   const household = await post('/api/v1/households', h, { name: '甲镇秘密户', orgId: villageA.id, headPersonId: person.id, members: [{ personId: person.id, relation: '户主' }] });
   const userA = await post('/api/v1/users', h, { username: 'sw-user-a', displayName: '甲镇秘密用户', password: 'Secret-pass-2026', grants: [{ role: 'staff', orgId: townA.id }] });
+  // one record of each ledger, with its catalogue entry, loan product and an attachment
+  const catalogItem = await post('/api/v1/catalogs/activity_type', h, { name: '甲镇秘密类型', orgId: townA.id });
+  const activity = await post('/api/v1/activities', h, {
+    name: '甲镇秘密活动', type: '甲镇秘密类型', startOn: '2026-03-08', participants: 12, orgId: villageA.id, outcomes: [{ name: '甲镇秘密成果', value: 3, unit: '个' }],
+  });
+  const assistance = await post('/api/v1/assistance', h, { personId: person.id, program: '送温暖', amountYuan: 321, givenOn: '2026-01-20', funder: '甲镇秘密资助方', orgId: villageA.id });
+  const product = await post('/api/v1/loan-products', h, { name: '甲镇秘密贷款产品', ratePct: 4.35, subsidyPct: 100, termMonths: 24, orgId: townA.id });
+  const loan = await post('/api/v1/loans', h, { personId: person.id, principalWan: 5, productId: product.id, disbursedOn: '2026-02-01', venture: '甲镇秘密创业项目', orgId: villageA.id });
+  const contract = await post('/api/v1/contracts', h, { enterprise: '甲镇秘密企业', type: '综合', signedOn: '2026-04-01', workers: 50, orgId: townA.id });
+  const boundary = 'scope-walk-boundary';
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('甲镇秘密附件内容')]);
+  const file = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/attachments?entity=activities&entityId=${activity.id}`,
+    headers: { ...h, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="jia-secret.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  });
+  if (file.statusCode !== 201) throw new Error(`attachment → ${file.statusCode} ${file.body}`);
+  const ledgerIds = [catalogItem.id, activity.id, assistance.id, product.id, loan.id, contract.id, file.json().id as string];
   unitsA.push(county.id, townA.id, villageA.id);
-  idsA.push(county.id, townA.id, villageA.id, designation.id, person.id, household.id, userA.id);
+  idsA.push(county.id, townA.id, villageA.id, designation.id, person.id, household.id, userA.id, ...ledgerIds);
   secretsA.push(...idsA, 'SW-A', 'SW-A-V1', 'SW-COUNTY', '甲镇', '甲镇秘密人', '甲镇秘密户', '甲镇秘密用户', 'sw-user-a', idNumber.slice(-4) + '"');
+  secretsA.push('甲镇秘密活动', '甲镇秘密类型', '甲镇秘密成果', '甲镇秘密资助方', '甲镇秘密贷款产品', '甲镇秘密创业项目', '甲镇秘密企业', 'jia-secret.png');
 
   // B holds every non-global role on township B, and has data of its own
   const userB = await t.userWith('org_admin', townB.id, 'sw-user-b');

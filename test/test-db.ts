@@ -24,6 +24,13 @@ export async function freshDatabase(): Promise<{ target: Config['database']; dis
       dispose: async () => {
         const c = new pg.Client({ connectionString: env.testDatabaseUrl });
         await c.connect();
+        // let the closed pools' connections finish leaving before the drop, so no backend is killed
+        // under a client that is still closing (its error would surface as an unhandled one)
+        for (let i = 0; i < 50; i++) {
+          const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (r.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await c.end();
       },

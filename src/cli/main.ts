@@ -56,10 +56,26 @@ const commands: Record<string, Entry> = {
     summary: '把备份恢复到一个空数据库（SQLite 与 PostgreSQL 之间可互相恢复）',
     load: async () => (await import('./commands/restore')).runRestore,
   },
+  import: {
+    usage: `quntuan import <kind> <file.xlsx> --org <orgCode> [--dry-run] [--accept-valid] [--errors <out.xlsx>] [--json]
+      kind：people activities assistance loans contracts households`,
+    summary: '从 Excel 台账导入（默认全部正确才写入；--accept-valid 写入正确的行；重复行不再写入）',
+    load: async () => (await import('./commands/import')).runImportCommand,
+  },
+  export: {
+    usage: 'quntuan export <kind> --org <orgCode> [--from YYYY-MM-DD] [--to YYYY-MM-DD] -o <file.xlsx>',
+    summary: '导出台账为 Excel（模板列，可再导入；日期缺省为本年度）',
+    load: async () => (await import('./commands/export')).runExportCommand,
+  },
   audit: {
     usage: 'quntuan audit verify [--json]',
     summary: '校验审计日志的哈希链是否完整、未被篡改',
     load: async () => (await import('./commands/audit')).runAudit,
+  },
+  metric: {
+    usage: 'quntuan metric <metricCode> --org <orgCode> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n      例：quntuan metric "activities.count{type=培训|宣讲}" --org LD-FL',
+    summary: '计算一个指标（本组织及全部下级；日期含当日，缺省为本年度）',
+    load: async () => (await import('./commands/metric')).runMetric,
   },
 };
 

@@ -1,8 +1,17 @@
 import type { App, AppDeps } from './http/types';
+import { registerActivityRoutes } from './modules/activities/activities.routes';
+import { registerAssistanceRoutes } from './modules/assistance/assistance.routes';
+import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCatalogRoutes } from './modules/catalogs/catalogs.routes';
+import { registerCheckRoutes } from './modules/checks/checks.routes';
+import { registerContractRoutes } from './modules/contracts/contracts.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerHouseholdRoutes } from './modules/households/households.routes';
+import { registerImportRoutes } from './modules/imports/imports.routes';
+import { registerLoanRoutes } from './modules/loans/loans.routes';
+import { registerMetricRoutes } from './modules/metrics/metrics.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
@@ -16,4 +25,13 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerPeopleRoutes(app);
   registerHouseholdRoutes(app);
   registerUserRoutes(app);
+  registerMetricRoutes(app);
+  registerImportRoutes(app);
+  registerActivityRoutes(app);
+  registerAssistanceRoutes(app);
+  registerLoanRoutes(app);
+  registerContractRoutes(app);
+  registerCatalogRoutes(app);
+  registerAttachmentRoutes(app);
+  registerCheckRoutes(app);
 }

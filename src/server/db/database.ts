@@ -21,6 +21,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(target: Config['database']): Database {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // an idle connection cut by the server (restart, failover) must not crash the process:
+    // the pool drops that client and the next query opens a new one
+    pool.on('error', (err) => process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

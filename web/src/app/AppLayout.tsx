@@ -5,7 +5,7 @@ import { PageLoading } from '../ui/states';
 import { useIsMobile } from '../ui/use-is-mobile';
 import { useApiError } from '../ui/use-api-error';
 import { useCurrentUser, useAuth } from './auth';
-import { MobileTabBar, tabBarHeight } from './MobileTabBar';
+import { MobileTabBar, tabBarHeight, tabKeys } from './MobileTabBar';
 import { SideNav } from './SideNav';
 
 const headerStyle = {
@@ -70,7 +70,7 @@ export function AppLayout() {
       <Layout>
         {isMobile ? (
           <Drawer placement="left" size={280} open={drawerOpen} onClose={() => setDrawerOpen(false)} title="菜单" styles={{ body: { padding: 0 } }}>
-            <SideNav testIds={false} onNavigate={() => setDrawerOpen(false)} />
+            <SideNav testIds={(key) => !tabKeys.includes(key)} onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         ) : (
           <Layout.Sider
@@ -87,7 +87,7 @@ export function AppLayout() {
           </Suspense>
         </Layout.Content>
       </Layout>
-      {isMobile ? <MobileTabBar /> : null}
+      {isMobile ? <MobileTabBar onMore={() => setDrawerOpen(true)} /> : null}
     </Layout>
   );
 }

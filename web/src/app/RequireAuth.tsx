@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Permission } from '../../../src/domain/roles';
+import { ForcedPasswordChange } from '../features/auth/components/ForcedPasswordChange';
 import { Forbidden, PageLoading } from '../ui/states';
 import { useAuth } from './auth';
 
@@ -10,6 +11,7 @@ export function RequireAuth({ children, permission }: { children: ReactNode; per
   const location = useLocation();
   if (user === undefined) return <PageLoading />;
   if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword) return <ForcedPasswordChange />;
   if (permission && !can(permission)) return <Forbidden />;
   return <>{children}</>;
 }

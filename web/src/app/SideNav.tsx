@@ -1,58 +1,65 @@
 import { Divider, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import type { Permission } from '../../../src/domain/roles';
 import { OrgTree } from '../features/orgs/components/OrgTree';
 import { useAuth } from './auth';
+import { navKeyOf, navTree, unitFilteredPaths, type NavItem } from './nav-items';
 
 type Item = Required<MenuProps>['items'][number];
 
-export const sections: { key: string; to: string; label: string; short: string; permission?: Permission }[] = [
-  { key: 'home', to: '/', label: '首页', short: '首页' },
-  { key: 'people', to: '/people', label: '人员管理', short: '人员', permission: 'person.read' },
-  { key: 'orgs', to: '/orgs', label: '组织管理', short: '组织', permission: 'org.read' },
-  { key: 'users', to: '/users', label: '用户管理', short: '用户', permission: 'user.manage' },
-];
+interface Props {
+  onNavigate?: () => void;
+  /**
+   * Which entries carry their nav-* test id. In the phone drawer the tab bar already carries the
+   * ids of its own entries, so the drawer leaves those out (ids stay unique).
+   */
+  testIds?: boolean | ((key: string) => boolean);
+}
 
-/**
- * The side menu, plus the unit filter tree while the people list is open. In the phone drawer the
- * tab bar carries the nav-* test ids, so the drawer's copy goes without (ids stay unique).
- */
-export function SideNav({ onNavigate, testIds = true }: { onNavigate?: () => void; testIds?: boolean }) {
+/** The side menu, plus the unit filter tree while a list with a unit filter is open. */
+export function SideNav({ onNavigate, testIds = true }: Props) {
   const { can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const section = location.pathname.split('/')[1] || 'home';
+  const selected = navKeyOf(location.pathname);
+  const allowed = (i: NavItem) => !i.permission || can(i.permission);
+  const withId = (key: string) => (typeof testIds === 'function' ? testIds(key) : testIds);
 
-  const items: Item[] = sections
-    .filter((s) => !s.permission || can(s.permission))
-    .map((s) => ({
-      key: s.key,
-      label: (
-        <Link to={s.to} data-testid={testIds ? `nav-${s.key}` : undefined} onClick={onNavigate}>
-          {s.label}
-        </Link>
-      ),
-    }));
+  const entry = (i: NavItem): Item => ({
+    key: i.key,
+    label: (
+      <Link to={i.to} data-testid={withId(i.key) ? `nav-${i.key}` : undefined} onClick={onNavigate}>
+        {i.label}
+      </Link>
+    ),
+  });
+  const items: Item[] = [];
+  for (const n of navTree) {
+    if ('group' in n) {
+      const children = n.items.filter(allowed).map(entry);
+      if (children.length) items.push({ type: 'group', key: n.group, label: n.group, children });
+    } else if (allowed(n)) items.push(entry(n));
+  }
+  const all = navTree.flatMap((n) => ('group' in n ? n.items : [n]));
 
-  const onPeopleList = location.pathname === '/people';
+  const showTree = unitFilteredPaths.includes(location.pathname);
   return (
     <>
       <Menu
         mode="inline"
-        selectedKeys={[section]}
+        selectedKeys={[selected]}
         items={items}
         style={{ borderInlineEnd: 'none' }}
         onClick={(info) => {
           // the label is a link already; this covers a tap on the item's padding
           if ((info.domEvent.target as HTMLElement).closest('a')) return;
-          const to = sections.find((s) => s.key === info.key)?.to;
+          const to = all.find((s) => s.key === info.key)?.to;
           if (to) void navigate(to);
           onNavigate?.();
         }}
       />
-      {onPeopleList ? (
+      {showTree ? (
         <div style={{ padding: '0 8px 16px' }}>
           <Divider style={{ margin: '8px 0' }} />
           <Typography.Text type="secondary" style={{ display: 'block', padding: '0 8px 8px' }}>

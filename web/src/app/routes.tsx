@@ -14,6 +14,19 @@ const PersonCreatePage = lazy(() => import('../features/people/pages/PersonCreat
 const PersonEditPage = lazy(() => import('../features/people/pages/PersonEditPage').then((m) => ({ default: m.PersonEditPage })));
 const OrgsPage = lazy(() => import('../features/orgs/pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ActivitiesPage = lazy(() => import('../features/ledgers/pages/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
+const AssistancePage = lazy(() => import('../features/ledgers/pages/AssistancePage').then((m) => ({ default: m.AssistancePage })));
+const LoansPage = lazy(() => import('../features/ledgers/pages/LoansPage').then((m) => ({ default: m.LoansPage })));
+const ContractsPage = lazy(() => import('../features/ledgers/pages/ContractsPage').then((m) => ({ default: m.ContractsPage })));
+const LedgerDetailPage = lazy(() => import('../features/ledgers/pages/LedgerDetailPage').then((m) => ({ default: m.LedgerDetailPage })));
+const LedgerEditPage = lazy(() => import('../features/ledgers/pages/LedgerEditPage').then((m) => ({ default: m.LedgerEditPage })));
+const ImportWizardPage = lazy(() => import('../features/imports/pages/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+const ImportBatchesPage = lazy(() => import('../features/imports/pages/ImportBatchesPage').then((m) => ({ default: m.ImportBatchesPage })));
+const MetricsPage = lazy(() => import('../features/metrics/pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
+const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
+const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));
+
+const ledgerLists = { activities: ActivitiesPage, assistance: AssistancePage, loans: LoansPage, contracts: ContractsPage } as const;
 
 function guarded(el: ReactNode, permission?: Permission) {
   return <RequireAuth permission={permission}>{el}</RequireAuth>;
@@ -32,6 +45,20 @@ export function AppRoutes() {
           <Route path="people/:id/edit" element={guarded(<PersonEditPage />, 'person.write')} />
           <Route path="orgs" element={guarded(<OrgsPage />, 'org.read')} />
           <Route path="users" element={guarded(<UsersPage />, 'user.manage')} />
+          {(Object.keys(ledgerLists) as (keyof typeof ledgerLists)[]).map((ledger) => {
+            const List = ledgerLists[ledger];
+            return [
+              <Route key={ledger} path={ledger} element={guarded(<List />, 'ledger.read')} />,
+              <Route key={`${ledger}-new`} path={`${ledger}/new`} element={guarded(<LedgerEditPage key="new" ledger={ledger} />, 'ledger.write')} />,
+              <Route key={`${ledger}-id`} path={`${ledger}/:id`} element={guarded(<LedgerDetailPage ledger={ledger} />, 'ledger.read')} />,
+              <Route key={`${ledger}-edit`} path={`${ledger}/:id/edit`} element={guarded(<LedgerEditPage key="edit" ledger={ledger} />, 'ledger.write')} />,
+            ];
+          })}
+          <Route path="imports" element={guarded(<ImportWizardPage />, 'ledger.write')} />
+          <Route path="imports/batches" element={guarded(<ImportBatchesPage />, 'ledger.read')} />
+          <Route path="metrics" element={guarded(<MetricsPage />, 'ledger.read')} />
+          <Route path="checks/duplicate-assistance" element={guarded(<DuplicateAssistancePage />, 'ledger.read')} />
+          <Route path="checks/unassisted" element={guarded(<UnassistedPage />, 'ledger.read')} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

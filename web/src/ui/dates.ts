@@ -28,3 +28,9 @@ export const dateFieldProps = {
   getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : undefined }),
   normalize: (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined),
 };
+
+/**
+ * DatePicker formats: shown as 2025年3月8日; typed as 2025-03-08, 2025/3/8, 2025.3.8 or 20250308
+ * as well (the first format is the display one).
+ */
+export const datePickerFormats = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];

@@ -66,6 +66,17 @@ export interface ApiResponse<T> {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** The CSRF header every write carries (for requests not made through `request`, e.g. uploads). */
+export function csrfHeaders(): Record<string, string> {
+  const csrf = readCookie('qt_csrf') ?? csrfFallback;
+  return csrf ? { 'x-csrf-token': csrf } : {};
+}
+
+/** Lets an upload made with XMLHttpRequest sign the user out on a 401 like every other request. */
+export function notifyUnauthorized(): void {
+  onUnauthorized?.();
+}
+
 export async function requestWithStatus<T>(method: Method, path: string, body?: unknown): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -100,7 +111,7 @@ export async function requestWithStatus<T>(method: Method, path: string, body?: 
   return { status: res.status, data: json as T };
 }
 
-function toApiError(status: number, json: unknown): ApiError {
+export function toApiError(status: number, json: unknown): ApiError {
   const e = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
   if (e && typeof e.message === 'string') {
     return new ApiError(status, e.code ?? 'ERROR', e.message, Array.isArray(e.details) ? e.details : []);

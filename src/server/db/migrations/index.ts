@@ -2,10 +2,16 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-28T0900-foundation';
 import * as people from './2026-11-28T1000-people';
 import * as ledgers from './2026-11-28T1100-ledgers';
+import * as imports from './2026-11-28T1200-imports';
+import * as attachmentBytes from './2026-11-28T1300-attachment-bytes';
+import * as metricIndexes from './2026-11-28T1400-metric-indexes';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0900-foundation': foundation,
   '2026-11-28T1000-people': people,
   '2026-11-28T1100-ledgers': ledgers,
+  '2026-11-28T1200-imports': imports,
+  '2026-11-28T1300-attachment-bytes': attachmentBytes,
+  '2026-11-28T1400-metric-indexes': metricIndexes,
 };

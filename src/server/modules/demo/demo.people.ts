@@ -1,5 +1,5 @@
 import { type Gender, makeIdNumber } from '../../../domain/id-number';
-import { countyArea, mulberry32, randomDate, type Rng, streets, townships } from './demo.data';
+import { countyArea, mulberry32, randomDate, type Rng, schoolYouth, streets, townships } from './demo.data';
 import type { UnitPlan } from './demo.plan';
 
 /**
@@ -16,10 +16,13 @@ export interface PersonPlan {
   address: string;
   categories: string[];
   orgCode: string;
+  /** the group (key of peopleFigures) the person was drawn for: the ledgers pick their people by it */
+  pool: Pool;
 }
 
 type Sex = Gender | 'any';
 interface Group {
+  pool: Pool;
   categories: string[];
   count: number;
   sex: Sex;
@@ -39,7 +42,9 @@ export const peopleFigures = {
   留守儿童: 260,
   困境儿童: 140,
   青年: 260, // a quarter also 志愿者
+  贫困学生: 77, // category 青年, aged 16–22, at the school youth branches: 团县委's 助学 students
 } as const;
+export type Pool = keyof typeof peopleFigures;
 export const peopleTotal = Object.values(peopleFigures).reduce((a, b) => a + b, 0);
 
 const surnames = (
@@ -64,19 +69,22 @@ export function buildPeople(year: number, units: readonly UnitPlan[]): PersonPla
   const townYouth = by('town-youth');
   const youthBranches = by('youth-branch');
   const school = units.find((u) => u.code === 'LD-DX') as UnitPlan;
+  const schools = youthBranches.filter((u) => (schoolYouth as readonly string[]).includes(u.name));
   // the county seat (林甸镇) has about twice the workers of a rural township
   const weightedUnions = [...townUnions, ...townUnions.filter((u) => u.town === 1)];
   const f = peopleFigures;
   const groups: Group[] = [
-    { categories: ['兼职教师'], count: f.兼职教师, sex: 'any', ages: [30, 58], at: () => school },
-    { categories: ['困难职工'], count: f.困难职工, sex: 'any', ages: [25, 58], at: (r) => r.pick(weightedUnions) },
-    { categories: ['春蕾女童'], count: f.春蕾女童, sex: '女', ages: [6, 17], at: (r) => r.pick(villageWomen) },
-    { categories: ['单亲贫困母亲'], count: f.单亲贫困母亲, sex: '女', ages: [26, 50], at: (r) => r.pick(villageWomen) },
-    { categories: ['创业女性'], count: f.创业女性, sex: '女', ages: [22, 55], at: (r) => (r.chance(0.8) ? r.pick(villageWomen) : r.pick(townWomen)) },
-    { categories: ['妇女', '志愿者'], count: f.妇女, sex: '女', ages: [30, 60], at: (r) => r.pick(villageWomen) },
-    { categories: ['留守儿童'], count: f.留守儿童, sex: 'any', ages: [3, 15], at: (r) => r.pick(villageWomen) },
-    { categories: ['困境儿童'], count: f.困境儿童, sex: 'any', ages: [4, 17], at: (r) => r.pick(townWomen) },
-    { categories: ['青年'], count: f.青年, sex: 'any', ages: [14, 35], at: (r) => (r.chance(0.6) ? r.pick(youthBranches) : r.pick(townYouth)), extra: { category: '志愿者', share: 0.25 } },
+    { pool: '兼职教师', categories: ['兼职教师'], count: f.兼职教师, sex: 'any', ages: [30, 58], at: () => school },
+    { pool: '困难职工', categories: ['困难职工'], count: f.困难职工, sex: 'any', ages: [25, 58], at: (r) => r.pick(weightedUnions) },
+    { pool: '春蕾女童', categories: ['春蕾女童'], count: f.春蕾女童, sex: '女', ages: [6, 17], at: (r) => r.pick(villageWomen) },
+    { pool: '单亲贫困母亲', categories: ['单亲贫困母亲'], count: f.单亲贫困母亲, sex: '女', ages: [26, 50], at: (r) => r.pick(villageWomen) },
+    { pool: '创业女性', categories: ['创业女性'], count: f.创业女性, sex: '女', ages: [22, 55], at: (r) => (r.chance(0.8) ? r.pick(villageWomen) : r.pick(townWomen)) },
+    { pool: '妇女', categories: ['妇女', '志愿者'], count: f.妇女, sex: '女', ages: [30, 60], at: (r) => r.pick(villageWomen) },
+    { pool: '留守儿童', categories: ['留守儿童'], count: f.留守儿童, sex: 'any', ages: [3, 15], at: (r) => r.pick(villageWomen) },
+    { pool: '困境儿童', categories: ['困境儿童'], count: f.困境儿童, sex: 'any', ages: [4, 17], at: (r) => r.pick(townWomen) },
+    { pool: '青年', categories: ['青年'], count: f.青年, sex: 'any', ages: [14, 35], at: (r) => (r.chance(0.6) ? r.pick(youthBranches) : r.pick(townYouth)), extra: { category: '志愿者', share: 0.25 } },
+    // last, so that adding them left everyone above unchanged
+    { pool: '贫困学生', categories: ['青年'], count: f.贫困学生, sex: 'any', ages: [16, 22], at: (r) => r.pick(schools) },
   ];
   const ids = new Set<string>();
   const phones = new Set<string>();
@@ -96,6 +104,7 @@ export function buildPeople(year: number, units: readonly UnitPlan[]): PersonPla
         address: address(rng, unit),
         categories,
         orgCode: unit.code,
+        pool: g.pool,
       });
     }
   }

@@ -9,13 +9,16 @@ import { hashPassword } from '../../security/passwords';
 import { appendAudit } from '../audit/audit.service';
 import { addDesignation } from '../orgs/designations.service';
 import { createOrg } from '../orgs/orgs.service';
-import { createPerson } from '../people/people.service';
+import { ensurePeople } from '../people/people.bulk';
+import { type LedgerCounts, writeDemoLedgers } from './demo.ledgers';
+import { buildLedgerPlan } from './demo.ledgers-plan';
 import { buildPeople } from './demo.people';
 import { buildDemoPlan, lastDayFor } from './demo.plan';
 
 /**
  * `quntuan seed demo` and the first `npm start`: the demo county (a 林甸县-like county of 大庆市),
- * its units, designations, ≈3 000 people and one login per main unit, in ONE transaction.
+ * its units, designations, ≈3 000 people, the year's ledger records (activities, assistance, loans,
+ * households, contracts: demo.ledgers-plan.ts) and one login per main unit, in ONE transaction.
  * Idempotent: the settings key `demo_seeded` (or an existing root unit `DQ`) means it is done.
  * Content is deterministic given the year; only the passwords are random (written to
  * `<dataDir>/demo-users.txt`, mode 600, and printed once).
@@ -60,6 +63,7 @@ interface Summary {
   units: number;
   designations: number;
   people: number;
+  ledgers: LedgerCounts;
   users: number;
   at: string;
 }
@@ -83,8 +87,17 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
     return before;
   }
   const started = Date.now();
-  const plan = buildDemoPlan(opts.year, lastDayFor(opts.year, shanghaiDate(ctx.now())));
+  // milliseconds per phase, for the log
+  const phases: Record<string, number> = {};
+  let phaseStart = started;
+  const phase = (name: string) => {
+    phases[name] = Date.now() - phaseStart;
+    phaseStart = Date.now();
+  };
+  const lastDay = lastDayFor(opts.year, shanghaiDate(ctx.now()));
+  const plan = buildDemoPlan(opts.year, lastDay);
   const people = buildPeople(opts.year, plan.units);
+  const ledgers = buildLedgerPlan(opts.year, lastDay, plan.units, people);
   // argon2 is slow on purpose: hash outside the write transaction
   const accounts = await Promise.all(
     demoUsers.map(async (u) => {
@@ -92,13 +105,15 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
       return { ...u, password, hash: await hashPassword(password) };
     }),
   );
-  const total = plan.units.length + plan.designations.length + people.length + accounts.length;
+  const total = plan.units.length + plan.designations.length + people.length + 1 + accounts.length;
   let done = 0;
-  const tick = () => {
-    done++;
-    if (opts.onProgress && (done % 25 === 0 || done === total)) opts.onProgress(done, total);
+  const tick = (n = 1) => {
+    const before = done;
+    done += n;
+    if (opts.onProgress && (Math.floor(done / 25) > Math.floor(before / 25) || done === total)) opts.onProgress(done, total);
   };
 
+  phase('prepare');
   const outcome = await inTransaction(ctx, async (tx) => {
     if (await alreadySeeded(tx)) return null; // another process got there first
     const ids = new Map<string, string>();
@@ -125,18 +140,28 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
       await addDesignation(tx, idOf(d.code), { title: d.title, level: d.level, year: d.year, awardedOn: d.awardedOn });
       tick();
     }
-    for (const p of people) {
-      await createPerson(tx, {
-        name: p.name,
-        idNumber: p.idNumber,
-        phone: p.phone,
-        ethnicity: p.ethnicity,
-        address: p.address,
-        categories: p.categories,
-        orgId: idOf(p.orgCode),
-      });
-      tick();
-    }
+    phase('units');
+    // people in bulk (500 a statement), the way an Excel import registers them
+    const ensured = await ensurePeople(
+      tx,
+      people.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, ethnicity: p.ethnicity, address: p.address, categories: p.categories, orgId: idOf(p.orgCode) })),
+      null,
+    );
+    if (ensured.errors.size > 0) throw new Error(`demo people refused: ${[...ensured.errors.values()].join('; ')}`);
+    const personIds = people.map((p) => ensured.ids.get(p.idNumber) as string);
+    tick(people.length);
+    const unitByName = new Map(plan.units.map((u) => [u.name, u.code]));
+    phase('people');
+    const ledgerCounts = await writeDemoLedgers(tx, ledgers, people, {
+      unitId: idOf,
+      unitIdByName: (name) => {
+        const code = unitByName.get(name);
+        return code ? idOf(code) : null;
+      },
+      personIds,
+    });
+    tick();
+    phase('ledgers');
     const created: typeof accounts = [];
     for (const a of accounts) {
       const clash = await tx.db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirst();
@@ -164,6 +189,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
       units: plan.units.length,
       designations: plan.designations.length,
       people: people.length,
+      ledgers: ledgerCounts,
       users: created.length,
       at: nowIso(tx),
     };
@@ -183,9 +209,11 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
   writeFileSync(file, lines.length ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
   chmodSync(file, 0o600);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  opts.print(`已生成演示县（${opts.year} 年）：组织 ${summary.units} 个，荣誉 ${summary.designations} 项，人员 ${summary.people} 人，账号 ${summary.users} 个，用时 ${seconds} 秒。`);
+  const ledgerRecords = Object.values(summary.ledgers).reduce((n, x) => n + x, 0);
+  opts.print(`已生成演示县（${opts.year} 年）：组织 ${summary.units} 个，荣誉 ${summary.designations} 项，人员 ${summary.people} 人，台账记录 ${ledgerRecords} 条，账号 ${summary.users} 个，用时 ${seconds} 秒。`);
   opts.print(`演示账号及初始密码（同时写入 ${file}，仅本机用户可读，请妥善保管）：`);
   for (const line of lines) opts.print(`  ${line.replaceAll('\t', '  ')}`);
-  ctx.log.info({ ...summary, seconds }, 'demo county seeded');
+  phase('users');
+  ctx.log.info({ ...summary, seconds, phases }, 'demo county seeded');
   return { created: true, units: summary.units, people: summary.people, users: summary.users };
 }

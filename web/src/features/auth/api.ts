@@ -14,6 +14,8 @@ export interface CurrentUser {
   displayName: string;
   grants: Grant[];
   permissions: Permission[];
+  /** set after an administrator reset the password: nothing else works until it is changed */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResponse {

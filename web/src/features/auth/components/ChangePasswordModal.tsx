@@ -12,7 +12,7 @@ interface Values {
 const fields = ['currentPassword', 'newPassword'] as const;
 
 /** Changes the signed-in user's own password (e.g. after an administrator reset it). */
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ChangePasswordModal({ open, onClose, closable = true }: { open: boolean; onClose: () => void; closable?: boolean }) {
   const { message } = App.useApp();
   return (
     <FormModal<Values>
@@ -20,7 +20,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       title="修改密码"
       width={440}
       fields={fields}
-      onClose={onClose}
+      onClose={closable ? onClose : () => undefined}
       onSubmit={async (v) => {
         await changePassword(v.currentPassword, v.newPassword);
         void message.success('密码已修改');

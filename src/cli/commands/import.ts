@@ -1,0 +1,85 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ledgerKinds } from '../../domain/ledgers/catalogs';
+import { AppError } from '../../server/http/errors';
+import { buildErrorWorkbook } from '../../server/modules/imports/error-workbook';
+import { runImport } from '../../server/modules/imports/import.service';
+import type { ImportKind } from '../../server/modules/imports/kinds/types';
+import { resolveOrgCode } from '../../server/modules/imports/org-resolver';
+import { openRuntime, systemCtx } from '../../server/runtime';
+import { type Progress, startProgress } from '../progress';
+import { type CommandRun, exitCode, InputError, parseCommandArgs, printJson, requireOption, UsageError } from '../support';
+
+/**
+ * `quntuan import <kind> <file.xlsx> --org <orgCode> [--dry-run] [--accept-valid] [--errors <out.xlsx>] [--json]`
+ * Exit 0 when every row was good (written, or a clean dry run); 1 when the input had errors
+ * (nothing written unless --accept-valid); 2 on a usage error.
+ */
+export const runImportCommand: CommandRun = async (args, env) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    org: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'accept-valid': { type: 'boolean' },
+    errors: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [kind, file, ...extra] = positionals;
+  if (!kind || !(ledgerKinds as readonly string[]).includes(kind)) throw new UsageError(kind ? `未知的导入类型：${kind}（可选 ${ledgerKinds.join('、')}）` : '缺少导入类型 <kind>');
+  if (!file) throw new UsageError('缺少文件 <file.xlsx>');
+  if (extra.length) throw new UsageError(`多余的参数：${extra.join(' ')}`);
+  const orgCode = requireOption(values.org, '--org');
+  let content: Buffer;
+  try {
+    if (statSync(file).size > 20 * 1024 * 1024) throw new InputError('文件超过 20 MB 上限');
+    content = readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`无法读取文件 ${file}：${(e as Error).message}`);
+  }
+  const rt = await openRuntime(env.config);
+  let bar: Progress | null = null;
+  try {
+    const ctx = systemCtx(rt, 'cli-import');
+    const orgId = await resolveOrgCode(ctx, orgCode);
+    if (!orgId) throw new InputError(`组织代码“${orgCode}”不存在`);
+    let phase = '';
+    const result = await runImport(ctx, {
+      kind: kind as ImportKind,
+      orgId,
+      filename: basename(file),
+      content,
+      dryRun: values['dry-run'],
+      acceptValid: values['accept-valid'],
+      onProgress: (p) => {
+        if (p.phase !== phase) {
+          bar?.stop();
+          phase = p.phase;
+          bar = startProgress(p.phase === 'read' ? '读取' : '写入', p.phase === 'read' ? 100 : p.total);
+        }
+        bar?.update(p.phase === 'read' ? Math.floor((p.done / Math.max(p.total, 1)) * 100) : p.done);
+      },
+    }).catch((e: unknown) => {
+      if (e instanceof AppError && e.code !== 'INTERNAL') throw new InputError(e.message);
+      throw e;
+    });
+    (bar as Progress | null)?.stop();
+    bar = null;
+    if (values.errors && result.errors.length) {
+      writeFileSync(values.errors, await buildErrorWorkbook(content, result.cells.errors, result.cells.headerRow));
+    }
+    if (values.json) {
+      const { kind: k, rows, accepted, rejected, duplicates, errors } = result;
+      printJson(env, { kind: k, rows, accepted, rejected, duplicates, errors });
+    } else {
+      const written = result.batchId ? `已写入 ${result.accepted} 行（批次 ${result.batchId}）` : values['dry-run'] ? '试导入，未写入' : '未写入任何数据';
+      env.out(`${kind}：共 ${result.rows} 行，正确 ${result.accepted} 行，错误 ${result.rejected} 行，重复 ${result.duplicates} 行；${written}`);
+      for (const w of result.warnings) env.err(`提示：${w}`);
+      for (const e of result.errors.slice(0, 50)) env.err(`第 ${e.row} 行${e.column ? `「${e.column}」` : ''}：${e.message}`);
+      if (result.errors.length > 50) env.err(`……另有 ${result.errors.length - 50} 条错误${values.errors ? `，见 ${values.errors}` : '（加 --errors <out.xlsx> 生成错误说明表）'}`);
+    }
+    return result.errors.length ? exitCode.input : exitCode.ok;
+  } finally {
+    (bar as Progress | null)?.stop();
+    await rt.close();
+  }
+};

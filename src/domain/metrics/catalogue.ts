@@ -1,0 +1,131 @@
+import { assistanceForms, contractTypes, loanStatuses } from '../ledgers/catalogs';
+import { designationLevels, orgKinds } from '../org';
+
+/**
+ * The metric catalogue as data (contract "Metric codes" + docs seed-figures). A metric is
+ * `<ledger>.<measure>` with optional filters; it is always computed over a unit's whole subtree
+ * and an inclusive period. Adding a metric = one entry here + one query function on the server
+ * (src/server/modules/metrics/metrics.queries.ts).
+ */
+export const metricUnits = ['项', '场次', '人次', '件', '名', '元', '万元', '笔', '个', '%', '人', '户', '份', '对'] as const;
+export type MetricUnit = (typeof metricUnits)[number];
+
+export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people'] as const;
+export type MetricLedger = (typeof metricLedgers)[number];
+
+/**
+ * How the integer the query returns becomes the figure: a count as is; 分 → 元 (2 decimals) or
+ * 万元 (4 decimals); a percentage in hundredths (9850 → 98.5).
+ */
+export type MetricValueKind = 'count' | 'fen_yuan' | 'fen_wan' | 'percent_hundredths';
+
+export interface MetricFilterDef {
+  name: string;
+  label: string;
+  description: string;
+  /** when set, only these values are accepted */
+  values?: readonly string[];
+  /** the metric means nothing without it */
+  required?: boolean;
+}
+
+export interface MetricDef {
+  code: string;
+  label: string;
+  unit: MetricUnit;
+  ledger: MetricLedger;
+  valueKind: MetricValueKind;
+  filters: readonly MetricFilterDef[];
+  description: string;
+}
+
+const filter = {
+  type: { name: 'type', label: '活动类型', description: '活动类型（培训、宣讲、党课……），多个用 | 分隔表示“或”' },
+  target: { name: 'target', label: '活动对象', description: '对象之一与之相同的活动（如 妇女、青年）' },
+  program: { name: 'program', label: '帮扶项目', description: '帮扶项目（送温暖、春蕾计划、助学……）' },
+  form: { name: 'form', label: '帮扶形式', description: '帮扶形式', values: assistanceForms },
+  category: { name: 'category', label: '人员类别', description: '受助人（或人员）具有的人员类别（困难职工、困境儿童……）' },
+  funder: { name: 'funder', label: '资金来源', description: '资金来源/捐助单位' },
+  loanStatus: { name: 'status', label: '状态', description: '贷款当前状态', values: loanStatuses },
+  bank: { name: 'bank', label: '贷款银行', description: '贷款银行' },
+  contractType: { name: 'type', label: '合同类型', description: '集体合同类型', values: contractTypes },
+  kind: { name: 'kind', label: '组织类型', description: '组织类型代码（grassroots_union、womens_branch……）', values: orgKinds },
+  designation: { name: 'designation', label: '命名/荣誉', description: '在期间所在年度获得该命名或荣誉的组织' },
+  outcome: { name: 'name', label: '成果名称', description: '活动成果名称（签订就业合同、解决问题……）', required: true },
+  title: { name: 'title', label: '命名/荣誉名称', description: '命名或荣誉名称（巾帼文明岗、规范化建设达标……）' },
+  level: { name: 'level', label: '级别', description: '命名级别', values: designationLevels },
+} as const satisfies Record<string, MetricFilterDef>;
+
+const activityFilters = [filter.type, filter.target];
+const assistanceFilters = [filter.program, filter.form, filter.category, filter.funder];
+const loanFilters = [filter.loanStatus, filter.bank];
+const orgFilters = [filter.kind, filter.designation];
+const designationFilters = [filter.title, filter.level];
+
+const activityScope = '主办单位或任一联合单位在本辖区内的活动（每项活动只计一次），开始日期在期间内';
+
+export const metricCatalogue: readonly MetricDef[] = [
+  { code: 'activities.count', label: '活动数', unit: '项', ledger: 'activities', valueKind: 'count', filters: activityFilters, description: `活动记录数：${activityScope}` },
+  { code: 'activities.sessions', label: '活动场次', unit: '场次', ledger: 'activities', valueKind: 'count', filters: activityFilters, description: `场次（期数）之和：${activityScope}` },
+  { code: 'activities.participants', label: '参与人次', unit: '人次', ledger: 'activities', valueKind: 'count', filters: activityFilters, description: `参与人次之和：${activityScope}` },
+  {
+    code: 'activities.outcome',
+    label: '活动成果',
+    unit: '个',
+    ledger: 'activities',
+    valueKind: 'count',
+    filters: [filter.outcome, ...activityFilters],
+    description: `指定成果（如 签订就业合同）的数值之和：${activityScope}；单位取成果记录的单位`,
+  },
+  { code: 'assistance.count', label: '帮扶件数', unit: '件', ledger: 'assistance', valueKind: 'count', filters: assistanceFilters, description: '帮扶日期在期间内的帮扶救助记录数' },
+  { code: 'assistance.beneficiaries', label: '受助人数', unit: '名', ledger: 'assistance', valueKind: 'count', filters: assistanceFilters, description: '期间内受到帮扶的不同人员数（同一人只计一次）' },
+  { code: 'assistance.households', label: '受助户数', unit: '户', ledger: 'assistance', valueKind: 'count', filters: assistanceFilters, description: '期间内受到帮扶的不同家庭数（按帮扶记录所属家庭）' },
+  { code: 'assistance.amount', label: '帮扶金额', unit: '元', ledger: 'assistance', valueKind: 'fen_yuan', filters: assistanceFilters, description: '期间内帮扶的现金与物资折价之和（元，两位小数）' },
+  { code: 'households.lifted', label: '脱贫户数', unit: '户', ledger: 'households', valueKind: 'count', filters: [], description: '本辖区内脱贫日期在期间内的家庭数' },
+  { code: 'loans.count', label: '放款笔数', unit: '笔', ledger: 'loans', valueKind: 'count', filters: loanFilters, description: '放款日期在期间内的贷款笔数，不论其后状态' },
+  { code: 'loans.borrowers', label: '借款人数', unit: '名', ledger: 'loans', valueKind: 'count', filters: loanFilters, description: '这些贷款的不同借款人数' },
+  { code: 'loans.amount', label: '放款金额', unit: '万元', ledger: 'loans', valueKind: 'fen_wan', filters: loanFilters, description: '这些贷款的本金之和（万元，四位小数）' },
+  { code: 'loans.subsidy', label: '贴息金额', unit: '元', ledger: 'loans', valueKind: 'fen_yuan', filters: loanFilters, description: '这些贷款的贴息之和（元，两位小数）' },
+  { code: 'contracts.count', label: '集体合同数', unit: '份', ledger: 'contracts', valueKind: 'count', filters: [filter.contractType], description: '签订日期在期间内的集体合同数' },
+  { code: 'contracts.workers', label: '覆盖职工人数', unit: '人', ledger: 'contracts', valueKind: 'count', filters: [filter.contractType], description: '这些集体合同覆盖的职工人数之和' },
+  {
+    code: 'orgs.count',
+    label: '组织数',
+    unit: '个',
+    ledger: 'orgs',
+    valueKind: 'count',
+    filters: orgFilters,
+    description: '期末存在的组织数（成立日期为空或不晚于期末，撤销日期为空或晚于期末），含本级',
+  },
+  { code: 'orgs.new', label: '新建组织数', unit: '个', ledger: 'orgs', valueKind: 'count', filters: orgFilters, description: '成立日期在期间内的组织数' },
+  {
+    code: 'orgs.rate',
+    label: '达标率',
+    unit: '%',
+    ledger: 'orgs',
+    valueKind: 'percent_hundredths',
+    filters: [filter.kind, { ...filter.designation, required: true, description: '期末所在年度获得该命名的组织占比' }],
+    description: '期末存在的组织（可按类型）中，期末所在年度获得指定命名者所占百分比（两位小数）',
+  },
+  { code: 'designations.count', label: '命名/荣誉数', unit: '个', ledger: 'designations', valueKind: 'count', filters: designationFilters, description: '本辖区组织在期间所在年度获得的命名/荣誉数' },
+  { code: 'designations.list', label: '命名/荣誉清单', unit: '项', ledger: 'designations', valueKind: 'count', filters: designationFilters, description: '同 designations.count，明细列出各项命名/荣誉' },
+  {
+    code: 'people.count',
+    label: '人员数',
+    unit: '人',
+    ledger: 'people',
+    valueKind: 'count',
+    filters: [filter.category],
+    description: '由本辖区组织登记、或在本辖区组织的台账记录（截至期末）中出现的不同人员数',
+  },
+];
+
+const byCode = new Map(metricCatalogue.map((m) => [m.code, m]));
+
+export function findMetric(code: string): MetricDef | undefined {
+  return byCode.get(code);
+}
+
+export function metricCodes(): string[] {
+  return metricCatalogue.map((m) => m.code);
+}

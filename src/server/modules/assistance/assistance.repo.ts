@@ -1,0 +1,74 @@
+import { type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { AssistanceTable, DB } from '../../db/types';
+import { orgInScope, type OrgScope } from '../../http/scope';
+import { inSubtree, like, likeContains } from '../catalogs/ledger-kit';
+import type { AssistanceFilters } from './assistance.schemas';
+
+/** Kysely queries for the assistance ledger (帮扶救助台账); no rules here. */
+export type AssistanceRow = Selectable<AssistanceTable>;
+
+export async function insertAssistance(db: Kysely<DB>, row: Insertable<AssistanceTable>): Promise<void> {
+  await db.insertInto('assistance').values(row).execute();
+}
+
+export async function updateAssistanceRow(db: Kysely<DB>, id: string, patch: Partial<AssistanceTable>): Promise<void> {
+  await db.updateTable('assistance').set(patch).where('id', '=', id).execute();
+}
+
+export async function findAssistance(db: Kysely<DB>, scope: OrgScope, id: string): Promise<AssistanceRow | undefined> {
+  return db.selectFrom('assistance').selectAll().where('id', '=', id).where(orgInScope(scope, 'assistance.org_id')).executeTakeFirst();
+}
+
+/** The households a person belongs to. */
+export async function householdsOf(db: Kysely<DB>, personId: string): Promise<string[]> {
+  const rows = await db.selectFrom('household_members').select('household_id').where('person_id', '=', personId).execute();
+  return rows.map((r) => r.household_id);
+}
+
+export async function householdInScope(db: Kysely<DB>, scope: OrgScope, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('households').select('id').where('id', '=', id).where(orgInScope(scope, 'households.org_id')).executeTakeFirst());
+}
+
+/** Live records of these people under these programs dated in [from, to], with their unit's name. */
+export async function recordsOfPeople(db: Kysely<DB>, personIds: string[], programs: string[], from: string, to: string) {
+  return db
+    .selectFrom('assistance as a')
+    .innerJoin('org_units as u', 'u.id', 'a.org_id')
+    .select(['a.id', 'a.person_id', 'a.program', 'a.org_id', 'u.name as org_name', 'a.given_on', 'a.amount_fen'])
+    .where('a.deleted_at', 'is', null)
+    .where('a.person_id', 'in', personIds)
+    .where('a.program', 'in', programs)
+    .where('a.given_on', '>=', from)
+    .where('a.given_on', '<=', to)
+    .orderBy('a.given_on')
+    .orderBy('a.id')
+    .execute();
+}
+
+function filtered(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }) {
+  let qb = db.selectFrom('assistance as a').where(orgInScope(scope, 'a.org_id'));
+  if (f.includeDeleted !== 'true') qb = qb.where('a.deleted_at', 'is', null);
+  if (f.orgId) qb = qb.where(inSubtree('a.org_id', f.orgId));
+  if (f.from) qb = qb.where('a.given_on', '>=', f.from);
+  if (f.to) qb = qb.where('a.given_on', '<=', f.to);
+  if (f.program) qb = qb.where('a.program', '=', f.program);
+  if (f.form) qb = qb.where('a.form', '=', f.form);
+  const index = f.personIndex;
+  if (index) qb = qb.where('a.person_id', 'in', (eb) => eb.selectFrom('people').select('id').where('id_index', '=', index));
+  else if (f.q) {
+    const pattern = likeContains(f.q);
+    qb = qb.where((eb) =>
+      eb.or([eb('a.person_id', 'in', eb.selectFrom('people as p').select('p.id').where(like('p.name', pattern))), like('a.goods', pattern), like('a.funder', pattern), like('a.note', pattern)]),
+    );
+  }
+  return qb;
+}
+
+export async function listAssistanceRows(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }, page: number, pageSize: number) {
+  return filtered(db, scope, f).selectAll('a').orderBy('a.given_on', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+}
+
+export async function countAssistance(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }): Promise<number> {
+  const r = await filtered(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,98 @@
+import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PassThrough } from 'node:stream';
+import { ledgerKinds } from '../../../domain/ledgers/catalogs';
+import { AppError } from '../../http/errors';
+import { defaultOrgId } from '../../http/scope';
+import type { App } from '../../http/types';
+import { getBatch, listBatches, undoBatch } from './batches.service';
+import { buildErrorWorkbook } from './error-workbook';
+import { prepareExport } from './export';
+import { type ImportResult, runImport } from './import.service';
+import { batchIdParam, commitBody, exportQuery, kindParam, listBatchesQuery, uploadIdParam, uploadQuery } from './imports.schemas';
+import type { ImportKind } from './kinds/types';
+import { buildTemplate, templateTitle } from './templates';
+import { loadUpload, markUploadCommitted, saveUpload, writePermission } from './uploads';
+import { checkSpreadsheetLimits, defaultLimits } from './zip-guard';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const tags = ['imports'];
+
+function attachment(reply: FastifyReply, filename: string): FastifyReply {
+  return reply.type(xlsxType).header('content-disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+}
+
+function respond(result: ImportResult, uploadId: string | null) {
+  const { cells: _cells, ...rest } = result;
+  return { uploadId, ...rest };
+}
+
+async function readFile(req: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
+  try {
+    const part = await req.file();
+    if (!part) throw new AppError('VALIDATION', '请上传 Excel 文件（表单字段 file）', [{ path: 'file', message: '请上传文件' }]);
+    return { filename: part.filename || 'upload.xlsx', content: await part.toBuffer() };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('TOO_LARGE', `文件超过 ${defaultLimits.maxFileBytes / 1024 / 1024} MB 上限`, [{ path: 'file', message: '文件过大' }]);
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      throw new AppError('VALIDATION', '请以 multipart/form-data 上传一个 Excel 文件（字段 file）', [{ path: 'file', message: '上传格式不正确' }]);
+    }
+    throw e;
+  }
+}
+
+export function registerImportRoutes(app: App): void {
+  app.get('/api/v1/imports/templates/:kind', { schema: { tags, summary: '下载导入模板（含示例行、下拉字典、身份证号列为文本格式）', params: kindParam } }, async (req, reply) =>
+    attachment(reply, `${templateTitle(req.params.kind)}.xlsx`).send(await buildTemplate(req.params.kind)),
+  );
+  void app.register(async (plain) => {
+    const scoped = plain.withTypeProvider<ZodTypeProvider>();
+    await scoped.register(multipart, { limits: { fileSize: defaultLimits.maxFileBytes, files: 1 } });
+    scoped.post(
+      '/api/v1/imports/:kind',
+      { schema: { tags, summary: '上传 Excel 导入（dryRun=true 只检查；默认全部正确才写入，acceptValid=true 写入正确的行）', params: kindParam, querystring: uploadQuery, consumes: ['multipart/form-data'] } },
+      async (req) => {
+        const kind = req.params.kind;
+        const orgId = req.query.orgId ?? defaultOrgId(req.ctx, writePermission(kind));
+        const file = await readFile(req);
+        await checkSpreadsheetLimits(file.content);
+        const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid });
+        const uploadId = await saveUpload(req.ctx, { kind, orgId, ...file });
+        if (result.batchId) await markUploadCommitted(req.ctx, uploadId, result.batchId);
+        return respond(result, uploadId);
+      },
+    );
+  });
+  app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: '确认导入已上传（预检过）的文件', params: uploadIdParam, body: commitBody } }, async (req) => {
+    const upload = await loadUpload(req.ctx, req.params.uploadId);
+    if (upload.batchId) throw new AppError('CONFLICT', '该文件已导入，如需重新导入请先撤销该批次');
+    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false });
+    if (result.batchId) await markUploadCommitted(req.ctx, upload.id, result.batchId);
+    return respond(result, upload.id);
+  });
+  app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: '下载错误说明表（原始行＋错误说明列，错误单元格标红）', params: uploadIdParam } }, async (req, reply) => {
+    const upload = await loadUpload(req.ctx, req.params.uploadId);
+    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, dryRun: true });
+    const book = await buildErrorWorkbook(upload.content, result.cells.errors, result.cells.headerRow);
+    return attachment(reply, `错误说明-${upload.filename.replace(/\.xlsx$/i, '')}.xlsx`).send(book);
+  });
+  app.get('/api/v1/imports/batches', { schema: { tags, summary: '导入批次列表', querystring: listBatchesQuery } }, (req) => listBatches(req.ctx, req.query));
+  app.get('/api/v1/imports/batches/:id', { schema: { tags, summary: '导入批次详情（含错误行）', params: batchIdParam } }, (req) => getBatch(req.ctx, req.params.id));
+  app.post('/api/v1/imports/batches/:id/undo', { schema: { tags, summary: '撤销整个导入批次（记录标记删除，原因“撤销导入批次”）', params: batchIdParam } }, (req) => undoBatch(req.ctx, req.params.id));
+
+  for (const kind of ledgerKinds) registerExport(app, kind);
+}
+
+function registerExport(app: App, kind: ImportKind): void {
+  app.get(`/api/v1/${kind}/export`, { schema: { tags: [kind, 'exports'], summary: '导出 Excel（与列表相同的筛选条件，模板列，可直接再导入）', querystring: exportQuery } }, async (req, reply) => {
+    const run = await prepareExport(req.ctx, kind, req.query);
+    const stream = new PassThrough();
+    run(stream).catch((e: unknown) => {
+      req.log.error({ err: e }, 'export failed');
+      stream.destroy(e as Error);
+    });
+    return attachment(reply, `${kind}-export.xlsx`).send(stream);
+  });
+}

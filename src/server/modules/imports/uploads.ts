@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { newId } from '../../../domain/ids';
+import { type Ctx, nowIso } from '../../context';
+import { notFound } from '../../http/errors';
+import { orgInScope, orgScope } from '../../http/scope';
+import type { ImportKind } from './kinds/types';
+
+/** Uploaded files, kept in the database (import_uploads) for commit and the error workbook. */
+export interface ImportUploadTable {
+  id: string;
+  kind: string;
+  org_id: string;
+  filename: string;
+  sha256: string;
+  size: number;
+  content: Buffer;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface StoredUpload {
+  id: string;
+  kind: ImportKind;
+  orgId: string;
+  filename: string;
+  sha256: string;
+  content: Buffer;
+  batchId: string | null;
+}
+
+const uploads = (ctx: Ctx) => ctx.db.withTables<{ import_uploads: ImportUploadTable }>();
+
+export const sha256Of = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
+
+export function writePermission(kind: ImportKind): 'person.write' | 'ledger.write' {
+  return kind === 'people' || kind === 'households' ? 'person.write' : 'ledger.write';
+}
+
+export async function saveUpload(ctx: Ctx, u: { kind: ImportKind; orgId: string; filename: string; content: Buffer }): Promise<string> {
+  const id = newId();
+  await uploads(ctx)
+    .insertInto('import_uploads')
+    .values({
+      id,
+      kind: u.kind,
+      org_id: u.orgId,
+      filename: u.filename,
+      sha256: sha256Of(u.content),
+      size: u.content.length,
+      content: u.content,
+      batch_id: null,
+      created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      created_at: nowIso(ctx),
+    })
+    .execute();
+  return id;
+}
+
+/** An upload whose unit is in the caller's scope for the kind's write permission; else 404. */
+export async function loadUpload(ctx: Ctx, id: string): Promise<StoredUpload> {
+  const row = await uploads(ctx).selectFrom('import_uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('上传的文件');
+  const scope = orgScope(ctx, writePermission(row.kind as ImportKind));
+  const inScope = await ctx.db.selectFrom('org_units').select('id').where('id', '=', row.org_id).where(orgInScope(scope, 'org_units.id')).executeTakeFirst();
+  if (!inScope) throw notFound('上传的文件');
+  return { id: row.id, kind: row.kind as ImportKind, orgId: row.org_id, filename: row.filename, sha256: row.sha256, content: Buffer.from(row.content), batchId: row.batch_id };
+}
+
+export async function markUploadCommitted(ctx: Ctx, id: string, batchId: string): Promise<void> {
+  await uploads(ctx).updateTable('import_uploads').set({ batch_id: batchId }).where('id', '=', id).execute();
+}

@@ -1,0 +1,80 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellValue } from '../../../domain/imports/cells';
+import { AppError } from '../../http/errors';
+import { checkSpreadsheetLimits, defaultLimits, type SheetLimits } from './zip-guard';
+
+/**
+ * Streams the rows of an xlsx's first worksheet with exceljs's WorkbookReader (the file is never
+ * loaded as a whole workbook), after the size and zip-bomb limits. Cells arrive as plain values:
+ * rich text joined, formulas replaced by their cached result, hyperlinks by their text.
+ */
+export interface SheetRow {
+  row: number; // as Excel shows it
+  values: CellValue[]; // values[i] is column i + 1
+}
+
+export interface ReadOptions {
+  limits?: SheetLimits;
+  /** bytes of the file consumed so far, for progress */
+  onBytes?: (done: number, total: number) => void;
+}
+
+export function plainCell(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+  if ('formula' in o || 'sharedFormula' in o) return plainCell(o.result);
+  if ('text' in o) return plainCell(o.text);
+  return null; // errors (#N/A), unknown shapes
+}
+
+function sourceOf(buf: Buffer, onBytes?: ReadOptions['onBytes']): Readable {
+  const chunk = 256 * 1024;
+  let offset = 0;
+  return new Readable({
+    read() {
+      if (offset >= buf.length) {
+        this.push(null);
+        return;
+      }
+      const end = Math.min(buf.length, offset + chunk);
+      this.push(buf.subarray(offset, end));
+      offset = end;
+      onBytes?.(offset, buf.length);
+    },
+  });
+}
+
+export const tooManyRows = (max: number) => new AppError('TOO_LARGE', `文件超过 ${max.toLocaleString('en')} 行上限，请拆分后分批导入`, [{ path: 'file', message: '行数超过上限' }]);
+
+/** Rows of the first worksheet, in order; empty rows Excel did not store are simply absent. */
+export async function* readSheetRows(buf: Buffer, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
+  const limits = opts.limits ?? defaultLimits;
+  await checkSpreadsheetLimits(buf, limits);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourceOf(buf, opts.onBytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore', // dates then arrive as serial numbers, which the date columns read; 30% faster
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const r = row as unknown as { number: number; values: unknown[] };
+        if (r.number > limits.maxRows) throw tooManyRows(limits.maxRows);
+        const raw = r.values;
+        const values: CellValue[] = new Array<CellValue>(Math.max(0, raw.length - 1));
+        for (let i = 1; i < raw.length; i++) values[i - 1] = plainCell(raw[i]);
+        yield { row: r.number, values };
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('VALIDATION', `无法读取 Excel 文件：${(e as Error).message}`, [{ path: 'file', message: '文件无法读取' }]);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Permission } from '../../../src/domain/roles';
+
+export interface NavItem {
+  key: string;
+  to: string;
+  label: string;
+  permission?: Permission;
+}
+export interface NavGroup {
+  group: string;
+  items: NavItem[];
+}
+
+/** The side menu: single entries and titled groups (工作台账, 核查). */
+export const navTree: (NavItem | NavGroup)[] = [
+  { key: 'home', to: '/', label: '首页' },
+  {
+    group: '工作台账',
+    items: [
+      { key: 'activities', to: '/activities', label: '活动台账', permission: 'ledger.read' },
+      { key: 'assistance', to: '/assistance', label: '帮扶救助台账', permission: 'ledger.read' },
+      { key: 'loans', to: '/loans', label: '妇女小额贷款', permission: 'ledger.read' },
+      { key: 'contracts', to: '/contracts', label: '集体合同', permission: 'ledger.read' },
+    ],
+  },
+  { key: 'imports', to: '/imports', label: '数据导入', permission: 'ledger.write' },
+  { key: 'metrics', to: '/metrics', label: '数据指标', permission: 'ledger.read' },
+  {
+    group: '核查',
+    items: [
+      { key: 'checks-duplicate', to: '/checks/duplicate-assistance', label: '重复帮扶预警', permission: 'ledger.read' },
+      { key: 'checks-unassisted', to: '/checks/unassisted', label: '未帮扶人员', permission: 'ledger.read' },
+    ],
+  },
+  { key: 'people', to: '/people', label: '人员管理', permission: 'person.read' },
+  { key: 'orgs', to: '/orgs', label: '组织管理', permission: 'org.read' },
+  { key: 'users', to: '/users', label: '用户管理', permission: 'user.manage' },
+];
+
+export const ledgerKeys = ['activities', 'assistance', 'loans', 'contracts'];
+
+/** The menu key of a path: /activities/12/edit → activities, /checks/unassisted → checks-unassisted. */
+export function navKeyOf(pathname: string): string {
+  const [first = '', second = ''] = pathname.split('/').filter(Boolean);
+  if (!first) return 'home';
+  if (first === 'checks') return second === 'unassisted' ? 'checks-unassisted' : 'checks-duplicate';
+  return first;
+}
+
+/** Lists whose unit filter the side tree drives (orgId/orgName in the URL). */
+export const unitFilteredPaths = ['/people', '/activities', '/assistance', '/loans', '/contracts', '/checks/duplicate-assistance', '/checks/unassisted'];

@@ -1,0 +1,98 @@
+import type { LedgerKind } from '../../../../src/domain/ledgers/catalogs';
+import { ApiError, csrfHeaders, http, notifyUnauthorized, toApiError, toQuery } from '../../ui/http';
+
+export const kindLabels: Record<LedgerKind, string> = {
+  people: '人员',
+  activities: '活动',
+  assistance: '帮扶救助',
+  loans: '小额贷款',
+  contracts: '集体合同',
+  households: '家庭',
+};
+
+export interface ImportError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface PreviewRow {
+  row: number;
+  values: Record<string, unknown>;
+  status: 'ok' | 'error' | 'duplicate';
+}
+
+/** The dry-run and commit answer (docs/api/ledgers.md, Excel import). */
+export interface ImportResult {
+  uploadId: string;
+  kind: LedgerKind;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  errors: ImportError[];
+  warnings: (string | { row?: number; message: string })[];
+  batchId: string | null;
+  preview: PreviewRow[];
+}
+
+export interface ImportBatch {
+  id: string;
+  kind: LedgerKind;
+  orgId: string | null;
+  orgName: string | null;
+  filename: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  status: string;
+  createdAt: string;
+  createdBy: string | null;
+  undoneAt: string | null;
+}
+
+export const maxUploadBytes = 20 * 1024 * 1024;
+
+export const templateUrl = (kind: LedgerKind) => `/api/v1/imports/templates/${kind}`;
+export const errorsUrl = (uploadId: string) => `/api/v1/imports/uploads/${encodeURIComponent(uploadId)}/errors.xlsx`;
+
+/**
+ * Uploads the workbook for a dry run (nothing is written; the server keeps the upload for the
+ * commit). XMLHttpRequest rather than fetch, for the upload progress bar.
+ */
+export function uploadForPreview(kind: LedgerKind, file: File, orgId: string | undefined, onProgress: (percent: number) => void): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/imports/${kind}${toQuery({ orgId, dryRun: true })}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试'));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        json = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as ImportResult);
+      if (xhr.status === 401) notifyUnauthorized();
+      if (xhr.status === 413 && !(json as { error?: unknown } | null)?.error) return reject(new ApiError(413, 'TOO_LARGE', '文件过大，请拆分后分批导入（单个文件不超过 20 MB）'));
+      reject(toApiError(xhr.status, json));
+    };
+    const data = new FormData();
+    data.append('file', file, file.name);
+    xhr.send(data);
+  });
+}
+
+/** Writes the stored upload: everything (all-or-nothing) or only the correct rows. */
+export const commitUpload = (uploadId: string, acceptValid: boolean) =>
+  http.post<ImportResult>(`/imports/uploads/${encodeURIComponent(uploadId)}/commit`, { acceptValid });
+
+export const listBatches = (orgId?: string) => http.get<{ items: ImportBatch[] }>('/imports/batches', { orgId });
+export const undoBatch = (id: string) => http.post<unknown>(`/imports/batches/${encodeURIComponent(id)}/undo`);

@@ -1,0 +1,85 @@
+import { Button, Card, Steps } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ledgerKinds, type LedgerKind } from '../../../../../src/domain/ledgers/catalogs';
+import { PageHeader } from '../../../ui/PageHeader';
+import { useApiError } from '../../../ui/use-api-error';
+import { commitUpload, uploadForPreview, type ImportResult } from '../api';
+import { PreviewStep } from '../components/PreviewStep';
+import { ResultStep } from '../components/ResultStep';
+import { UploadStep } from '../components/UploadStep';
+
+/** 数据导入: upload → preview (a dry run: nothing written) → confirm → result with the batch id. */
+export function ImportWizardPage() {
+  const navigate = useNavigate();
+  const showError = useApiError();
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind') as LedgerKind | null;
+  const kind: LedgerKind = kindParam && ledgerKinds.includes(kindParam) ? kindParam : 'activities';
+  const [orgId, setOrgId] = useState<string>();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [done, setDone] = useState<ImportResult | null>(null);
+  const [committing, setCommitting] = useState<'all' | 'valid' | null>(null);
+
+  const restart = () => {
+    setPreview(null);
+    setDone(null);
+    setProgress(null);
+  };
+
+  const upload = async (file: File) => {
+    setProgress(0);
+    try {
+      setPreview(await uploadForPreview(kind, file, orgId, setProgress));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const commit = async (acceptValid: boolean) => {
+    if (!preview) return;
+    setCommitting(acceptValid ? 'valid' : 'all');
+    try {
+      setDone(await commitUpload(preview.uploadId, acceptValid));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setCommitting(null);
+    }
+  };
+
+  const step = done ? 2 : preview ? 1 : 0;
+  return (
+    <>
+      <PageHeader title="数据导入" sub="Excel 台账导入：先预览核对，确认后写入；每次导入是一个批次，可整批撤销" extra={<Button onClick={() => navigate('/imports/batches')}>导入记录</Button>} />
+      <Steps
+        current={step}
+        status={done ? 'finish' : 'process'}
+        size="small"
+        style={{ marginBottom: 16 }}
+        items={[{ title: '上传文件' }, { title: '预览核对' }, { title: '完成' }]}
+        responsive={false}
+      />
+      <Card>
+        {done ? (
+          <ResultStep result={done} onAgain={restart} />
+        ) : preview ? (
+          <PreviewStep result={preview} committing={committing} onCommit={(v) => void commit(v)} onRestart={restart} />
+        ) : (
+          <UploadStep
+            kind={kind}
+            onKind={(k) => setParams({ kind: k }, { replace: true })}
+            orgId={orgId}
+            onOrg={setOrgId}
+            progress={progress}
+            checking={progress === 100}
+            onFile={(f) => void upload(f)}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { Button, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
+import { ListFilters } from '../../../ui/ListFilters';
+import { PageHeader } from '../../../ui/PageHeader';
+import type { ListParams } from '../../../ui/use-list-params';
+import { useRequest } from '../../../ui/use-request';
+import { exportUrl, listLedger, type LedgerName, type LedgerRecords } from '../api';
+import { LedgerSwitch } from './LedgerSwitch';
+
+interface Props<L extends LedgerName> {
+  ledger: L;
+  title: string;
+  list: ListParams;
+  columns: TableColumnsType<LedgerRecords[L]>;
+  searchPlaceholder: string;
+  /** The ledger's own filter selects. */
+  filters?: ReactNode;
+  countUnit: string;
+  scrollX?: number;
+}
+
+/** A ledger list: filters in the URL, server-side paging, 导出 Excel of exactly these filters. */
+export function LedgerList<L extends LedgerName>({ ledger, title, list, columns, searchPlaceholder, filters, countUnit, scrollX = 1000 }: Props<L>) {
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const key = JSON.stringify(list.query);
+  const { data, loading } = useRequest(() => listLedger(ledger, list.query), [ledger, key]);
+
+  return (
+    <>
+      <LedgerSwitch current={ledger} />
+      <PageHeader
+        title={title}
+        extra={
+          <>
+            <Button href={exportUrl(`/${ledger}`, list.query)} data-testid={`${ledger}-export`}>
+              导出 Excel
+            </Button>
+            {can('ledger.write') ? (
+              <Button type="primary" data-testid={`${ledger}-new`} onClick={() => navigate(`/${ledger}/new`)}>
+                新增
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <ListFilters list={list} searchPlaceholder={searchPlaceholder}>
+        {filters}
+      </ListFilters>
+      <div data-testid={`${ledger}-table`}>
+        <Table<LedgerRecords[L]>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          scroll={{ x: scrollX }}
+          locale={{ emptyText: '没有符合条件的记录' }}
+          pagination={{
+            current: list.page,
+            pageSize: list.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (t) => `共 ${t} ${countUnit}`,
+            onChange: (p, size) => list.update({ page: p > 1 ? String(p) : undefined, pageSize: size !== 20 ? String(size) : undefined }),
+          }}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { Col, Empty, Flex, Row, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { PageHeader } from '../../../ui/PageHeader';
+import { PeriodPicker } from '../../../ui/PeriodPicker';
+import { useListParams } from '../../../ui/use-list-params';
+import { useRequest } from '../../../ui/use-request';
+import { knownOrgName } from '../../orgs/api';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
+import { listMetrics, type MetricDef, type MetricScope } from '../api';
+import { MetricCard } from '../components/MetricCard';
+import { MetricRecordsDrawer } from '../components/MetricRecordsDrawer';
+
+const ledgerTitles: Record<string, string> = { activities: '活动', assistance: '帮扶救助', loans: '妇女小额贷款', contracts: '集体合同', people: '人员', households: '家庭' };
+
+/** 数据指标: the metric catalogue, each figure computed by the server for the unit and period. */
+export function MetricsPage() {
+  const list = useListParams();
+  const { data, loading } = useRequest(listMetrics, []);
+  const [open, setOpen] = useState<{ metric: MetricDef; scope: MetricScope } | null>(null);
+  const scope: MetricScope = { org: list.orgId, from: list.from, to: list.to };
+
+  const groups = new Map<string, MetricDef[]>();
+  for (const m of data?.items ?? []) groups.set(m.ledger, [...(groups.get(m.ledger) ?? []), m]);
+
+  return (
+    <>
+      <PageHeader title="数据指标" sub="每个数字由服务器按所选单位（含下级）和期间实时计算；点击数字可查看计入的记录" />
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <OrgPicker
+          value={list.orgId}
+          placeholder="全部单位（本级及下级）"
+          style={{ width: 260, maxWidth: '100%' }}
+          onChange={(id) => list.update({ orgId: id, orgName: id ? knownOrgName(id) : undefined })}
+        />
+        <PeriodPicker testId="metrics-period" allowClear={false} from={list.from} to={list.to} onChange={(from, to) => list.update({ from, to })} />
+      </Flex>
+      <div data-testid="metrics-list">
+        {loading ? <Spin style={{ display: 'block', padding: 32 }} /> : null}
+        {!loading && groups.size === 0 ? <Empty description="暂无指标" /> : null}
+        {[...groups].map(([ledger, metrics]) => (
+          <section key={ledger} style={{ marginBottom: 20 }}>
+            <Typography.Title level={5}>{ledgerTitles[ledger] ?? ledger}</Typography.Title>
+            <Row gutter={[12, 12]}>
+              {metrics.map((m) => (
+                <Col key={m.code} xs={12} md={8} xl={6}>
+                  <MetricCard metric={m} scope={scope} onOpen={(metric, s) => setOpen({ metric, scope: s })} />
+                </Col>
+              ))}
+            </Row>
+          </section>
+        ))}
+      </div>
+      <MetricRecordsDrawer metric={open?.metric ?? null} scope={open?.scope ?? scope} onClose={() => setOpen(null)} />
+    </>
+  );
+}
