@@ -61,6 +61,11 @@ export async function* readSheetRows(buf: Buffer, opts: ReadOptions = {}): Async
     styles: 'ignore', // dates then arrive as serial numbers, which the date columns read; 30% faster
     entries: 'ignore',
   });
+  // exceljs reads sheet names from xl/workbook.xml; a zip that stores a worksheet before that entry
+  // (the writer's order is not fixed, and other tools differ) made it dereference an undefined model.
+  // Start with an empty one: the sheet is still read, only its name stays unknown until then.
+  const withModel = reader as unknown as { model?: { sheets?: unknown[] } };
+  withModel.model ??= { sheets: [] };
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
