@@ -45,6 +45,10 @@ beforeAll(async () => {
   const product = await post('/api/v1/loan-products', h, { name: '甲镇秘密贷款产品', ratePct: 4.35, subsidyPct: 100, termMonths: 24, orgId: townA.id });
   const loan = await post('/api/v1/loans', h, { personId: person.id, principalWan: 5, productId: product.id, disbursedOn: '2026-02-01', venture: '甲镇秘密创业项目', orgId: villageA.id });
   const contract = await post('/api/v1/contracts', h, { enterprise: '甲镇秘密企业', type: '综合', signedOn: '2026-04-01', workers: 50, orgId: townA.id });
+  // cases: one ordinary, one confidential (家庭暴力)
+  const caseA = await post('/api/v1/cases', h, { kind: '信访', channel: '来访', summary: '甲镇秘密信访摘要', orgId: townA.id, parties: [{ name: '甲镇秘密当事人', role: '申请人' }] });
+  const dvCaseA = await post('/api/v1/cases', h, { kind: '家庭暴力', channel: '来电', summary: '甲镇秘密家暴摘要', warningNo: '甲镇秘密告诫书', orgId: townA.id, parties: [{ personId: person.id, role: '当事人' }] });
+  const target = await post('/api/v1/targets', h, { orgId: townA.id, year: 2026, metric: 'loans.amount', value: 100, title: '甲镇秘密目标' });
   const boundary = 'scope-walk-boundary';
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('甲镇秘密附件内容')]);
   const file = await t.app.inject({
@@ -54,11 +58,13 @@ beforeAll(async () => {
     payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="jia-secret.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
   });
   if (file.statusCode !== 201) throw new Error(`attachment → ${file.statusCode} ${file.body}`);
-  const ledgerIds = [catalogItem.id, activity.id, assistance.id, product.id, loan.id, contract.id, file.json().id as string];
+  const ledgerIds = [catalogItem.id, activity.id, assistance.id, product.id, loan.id, contract.id, file.json().id as string, target.id];
   unitsA.push(county.id, townA.id, villageA.id);
   idsA.push(county.id, townA.id, villageA.id, designation.id, person.id, household.id, userA.id, ...ledgerIds);
   secretsA.push(...idsA, 'SW-A', 'SW-A-V1', 'SW-COUNTY', '甲镇', '甲镇秘密人', '甲镇秘密户', '甲镇秘密用户', 'sw-user-a', idNumber.slice(-4) + '"');
-  secretsA.push('甲镇秘密活动', '甲镇秘密类型', '甲镇秘密成果', '甲镇秘密资助方', '甲镇秘密贷款产品', '甲镇秘密创业项目', '甲镇秘密企业', 'jia-secret.png');
+  secretsA.push('甲镇秘密活动', '甲镇秘密类型', '甲镇秘密成果', '甲镇秘密资助方', '甲镇秘密贷款产品', '甲镇秘密创业项目', '甲镇秘密企业', 'jia-secret.png', '甲镇秘密目标');
+  idsA.push(caseA.id, dvCaseA.id);
+  secretsA.push(caseA.id, dvCaseA.id, '甲镇秘密信访摘要', '甲镇秘密家暴摘要', '甲镇秘密告诫书', '甲镇秘密当事人');
 
   // B holds every non-global role on township B, and has data of its own
   const userB = await t.userWith('org_admin', townB.id, 'sw-user-b');

@@ -77,6 +77,11 @@ const commands: Record<string, Entry> = {
     summary: '计算一个指标（本组织及全部下级；日期含当日，缺省为本年度）',
     load: async () => (await import('./commands/metric')).runMetric,
   },
+  report: {
+    usage: 'quntuan report <annual|half-year> --org <orgCode> --year YYYY -o <file.docx|.md|.html> [--json]',
+    summary: '生成工作报告（格式由文件扩展名决定；docx 按 GB/T 9704 排版；每个数字均由台账记录计算，附数据来源）',
+    load: async () => (await import('./commands/report')).runReport,
+  },
 };
 
 function usageText(): string {

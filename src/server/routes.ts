@@ -4,6 +4,7 @@ import { registerAssistanceRoutes } from './modules/assistance/assistance.routes
 import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCaseRoutes } from './modules/cases/cases.routes';
 import { registerCatalogRoutes } from './modules/catalogs/catalogs.routes';
 import { registerCheckRoutes } from './modules/checks/checks.routes';
 import { registerContractRoutes } from './modules/contracts/contracts.routes';
@@ -14,6 +15,8 @@ import { registerLoanRoutes } from './modules/loans/loans.routes';
 import { registerMetricRoutes } from './modules/metrics/metrics.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
+import { registerReportRoutes } from './modules/reports/reports.routes';
+import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 
 /** Every module's routes, in one list. */
@@ -31,7 +34,10 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerAssistanceRoutes(app);
   registerLoanRoutes(app);
   registerContractRoutes(app);
+  registerCaseRoutes(app);
   registerCatalogRoutes(app);
   registerAttachmentRoutes(app);
   registerCheckRoutes(app);
+  registerReportRoutes(app);
+  registerTargetRoutes(app);
 }

@@ -1,5 +1,6 @@
 import { assistanceForms, contractTypes, loanStatuses } from '../ledgers/catalogs';
 import { designationLevels, orgKinds } from '../org';
+import { caseChannels, caseKinds, caseOutcomes } from '../cases/kinds';
 
 /**
  * The metric catalogue as data (contract "Metric codes" + docs seed-figures). A metric is
@@ -10,7 +11,7 @@ import { designationLevels, orgKinds } from '../org';
 export const metricUnits = ['项', '场次', '人次', '件', '名', '元', '万元', '笔', '个', '%', '人', '户', '份', '对'] as const;
 export type MetricUnit = (typeof metricUnits)[number];
 
-export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people'] as const;
+export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people', 'cases'] as const;
 export type MetricLedger = (typeof metricLedgers)[number];
 
 /**
@@ -55,6 +56,13 @@ const filter = {
   title: { name: 'title', label: '命名/荣誉名称', description: '命名或荣誉名称（巾帼文明岗、规范化建设达标……）' },
   level: { name: 'level', label: '级别', description: '命名级别', values: designationLevels },
 } as const satisfies Record<string, MetricFilterDef>;
+
+const caseFilter = {
+  kind: { name: 'kind', label: '个案类型', description: '个案类型（信访、纠纷调解、家庭暴力……），多个用 | 分隔', values: caseKinds },
+  outcome: { name: 'outcome', label: '办结结果', description: '办结结果（化解、调解成功、转介、其他）', values: caseOutcomes },
+  channel: { name: 'channel', label: '来源渠道', description: '来源渠道（来访、来电、网上、转办）', values: caseChannels },
+} as const satisfies Record<string, MetricFilterDef>;
+const caseScope = '受理单位在本辖区内的个案（含保密个案，只计数不列明细）';
 
 const activityFilters = [filter.type, filter.target];
 const assistanceFilters = [filter.program, filter.form, filter.category, filter.funder];
@@ -118,6 +126,9 @@ export const metricCatalogue: readonly MetricDef[] = [
     filters: [filter.category],
     description: '由本辖区组织登记、或在本辖区组织的台账记录（截至期末）中出现的不同人员数',
   },
+  { code: 'cases.count', label: '个案数', unit: '件', ledger: 'cases', valueKind: 'count', filters: [caseFilter.kind, caseFilter.outcome, caseFilter.channel], description: `登记日期在期间内的个案数：${caseScope}` },
+  { code: 'cases.resolved', label: '办结个案数', unit: '件', ledger: 'cases', valueKind: 'count', filters: [caseFilter.kind, caseFilter.outcome], description: `办结日期在期间内的个案数（重新办理的以最近一次办结为准）：${caseScope}` },
+  { code: 'cases.overdue', label: '超期个案数', unit: '件', ledger: 'cases', valueKind: 'count', filters: [caseFilter.kind], description: `期末超过受理或办理时限仍未完成该环节的个案数：${caseScope}` },
 ];
 
 const byCode = new Map(metricCatalogue.map((m) => [m.code, m]));

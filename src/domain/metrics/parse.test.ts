@@ -37,7 +37,8 @@ describe('metric catalogue', () => {
       expect(m.label).toMatch(/[\u4e00-\u9fa5]/);
       expect(m.code.startsWith(`${m.ledger}.`)).toBe(true);
     }
-    expect(findMetric('cases.count')).toBeUndefined();
+    expect(findMetric('cases.count')).toMatchObject({ unit: '件', ledger: 'cases' });
+    expect(findMetric('wishes.count')).toBeUndefined();
   });
 });
 
@@ -61,7 +62,7 @@ describe('parseMetricRef', () => {
     const e = refError(() => parseMetricRef('activities.cnt'));
     expect(e.kind).toBe('UNKNOWN_METRIC');
     expect(e.message).toContain('activities.cnt');
-    expect(refError(() => parseMetricRef('cases.count{kind=信访}')).kind).toBe('UNKNOWN_METRIC');
+    expect(refError(() => parseMetricRef('wishes.count{kind=信访}')).kind).toBe('UNKNOWN_METRIC');
   });
 
   it('names an unknown filter and lists the known ones', () => {

@@ -268,6 +268,102 @@ export interface AttachmentTable {
   created_at: string;
 }
 
+export interface TargetTable {
+  id: string;
+  org_id: string;
+  year: number;
+  /** canonical `code{filters}` (formatMetricRef) */
+  metric_ref: string;
+  comparison: string;
+  /** canonical decimal text, exact: '8000', '98.5' */
+  target_value: string;
+  title: string;
+  parent_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface CaseTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  subkind: string | null;
+  channel: string;
+  confidential: number;
+  summary: string;
+  risk_level: string | null;
+  warning_no: string | null;
+  warning_on: string | null;
+  status: string;
+  handler_id: string | null;
+  pending_to_org: string | null;
+  registered_on: string;
+  accepted_on: string | null;
+  rejected_on: string | null;
+  reject_reason: string | null;
+  due_accept_on: string;
+  due_handle_on: string | null;
+  closed_on: string | null;
+  outcome: string | null;
+  outcome_text: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+export interface CasePartyTable {
+  id: string;
+  case_id: string;
+  position: number;
+  person_id: string | null;
+  role: string;
+  name_if_unnamed: string | null;
+}
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  data: string;
+}
+export interface CaseFollowupTable {
+  id: string;
+  case_id: string;
+  followed_on: string;
+  followed_by: string;
+  method: string;
+  note: string | null;
+  created_at: string;
+}
+export interface CaseTransferTable {
+  id: string;
+  case_id: string;
+  from_org: string;
+  to_org: string;
+  status: string;
+  from_status: string;
+  note: string | null;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+}
+export interface CaseDeadlineTable {
+  org_id: string;
+  kind: string;
+  accept_days: number;
+  handle_days: number;
+  updated_at: string;
+}
 export interface DB {
   import_batches: ImportBatchTable;
   catalog_items: CatalogItemTable;
@@ -279,6 +375,12 @@ export interface DB {
   loans: LoanTable;
   loan_repayments: LoanRepaymentTable;
   contracts: ContractTable;
+  cases: CaseTable;
+  case_parties: CasePartyTable;
+  case_events: CaseEventTable;
+  case_followups: CaseFollowupTable;
+  case_transfers: CaseTransferTable;
+  case_deadlines: CaseDeadlineTable;
   attachments: AttachmentTable;
   org_units: OrgUnitTable;
   org_closure: OrgClosureTable;
@@ -296,6 +398,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  targets: TargetTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

@@ -87,3 +87,47 @@ export function defaultOrgId(ctx: Ctx, permission: Permission): string {
   if (scope.roots.length === 1) return scope.roots[0];
   throw new AppError('VALIDATION', '请指定所属组织', [{ path: 'orgId', message: '请指定所属组织' }]);
 }
+
+type GrantRole = Parameters<typeof roleHas>[0];
+
+/**
+ * The subtrees of the caller's grants whose role passes `pick`, without throwing when there are
+ * none (empty roots: nothing). System actors see everything; a global grant (no unit) covers all.
+ */
+export function rolesScope(ctx: Ctx, pick: (role: GrantRole) => boolean): OrgScope {
+  const actor = ctx.actor;
+  if (actor.kind === 'system') return { all: true, roots: [] };
+  if (actor.kind === 'public') throw new AppError('UNAUTHENTICATED', '请先登录');
+  const grants = actor.grants.filter((g) => pick(g.role));
+  if (grants.some((g) => g.orgId === null)) return { all: true, roots: [] };
+  return { all: false, roots: Array.from(new Set(grants.map((g) => g.orgId as string))) };
+}
+
+function someOrgInScope(scope: OrgScope, columns: readonly string[]): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  if (scope.roots.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${sql.join(columns.map((c) => orgInScope(scope, c)), sql` or `)})`;
+}
+
+/**
+ * Case visibility (个案保密, 《反家庭暴力法》第三十七条; Primero's record-level access). A case is
+ * visible when the caller is its handler; or, for an ordinary case, when one of `orgColumns` lies
+ * in the caller's scope for `permission`; or, for a confidential case (家庭暴力, 困境儿童), when one
+ * of them lies under a grant of `confidentialRoles` (the unit's supervisors and case workers) —
+ * a global sysadmin or a leader is not enough. `orgColumns`: the receiving unit, and the unit a
+ * pending 转办 is addressed to; `handlerColumn` null leaves the handler out (deciding a 转办).
+ */
+export function caseVisible(
+  ctx: Ctx,
+  permission: Permission,
+  confidentialRoles: readonly GrantRole[],
+  cols: { orgColumns: readonly string[]; handlerColumn: string | null; confidentialColumn: string },
+): Expression<SqlBool> {
+  const ordinary = someOrgInScope(rolesScope(ctx, (r) => roleHas(r, permission)), cols.orgColumns);
+  const actor = ctx.actor;
+  const confidential =
+    actor.kind === 'system' ? sql<SqlBool>`1 = 1` : someOrgInScope({ all: false, roots: rolesScope(ctx, (r) => confidentialRoles.includes(r)).roots }, cols.orgColumns);
+  const handler = actor.kind === 'user' && cols.handlerColumn ? sql<SqlBool>`${sql.ref(cols.handlerColumn)} = ${actor.id}` : sql<SqlBool>`1 = 0`;
+  const flag = sql.ref(cols.confidentialColumn);
+  return sql<SqlBool>`(${handler} or (${flag} = 0 and ${ordinary}) or (${flag} = 1 and ${confidential}))`;
+}

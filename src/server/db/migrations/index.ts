@@ -5,6 +5,8 @@ import * as ledgers from './2026-11-28T1100-ledgers';
 import * as imports from './2026-11-28T1200-imports';
 import * as attachmentBytes from './2026-11-28T1300-attachment-bytes';
 import * as metricIndexes from './2026-11-28T1400-metric-indexes';
+import * as targets from './2026-11-28T1500-targets';
+import * as cases from './2026-11-28T1700-cases';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1200-imports': imports,
   '2026-11-28T1300-attachment-bytes': attachmentBytes,
   '2026-11-28T1400-metric-indexes': metricIndexes,
+  '2026-11-28T1500-targets': targets,
+  '2026-11-28T1700-cases': cases,
 };

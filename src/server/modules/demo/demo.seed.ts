@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit.service';
 import { addDesignation } from '../orgs/designations.service';
 import { createOrg } from '../orgs/orgs.service';
 import { ensurePeople } from '../people/people.bulk';
+import { seedDemoTargets } from '../targets/targets.seed';
 import { type LedgerCounts, writeDemoLedgers } from './demo.ledgers';
 import { buildLedgerPlan } from './demo.ledgers-plan';
 import { buildPeople } from './demo.people';
@@ -162,6 +163,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
     });
     tick();
     phase('ledgers');
+    // this year's and next year's targets (二、工作安排), 县妇联's loan target split among its townships
+    await seedDemoTargets(tx, opts.year);
+    phase('targets');
     const created: typeof accounts = [];
     for (const a of accounts) {
       const clash = await tx.db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirst();

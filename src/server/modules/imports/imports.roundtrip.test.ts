@@ -30,7 +30,13 @@ async function exportOf(t: TestApp, kind: ImportKind, orgId: string): Promise<Bu
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
+  // the writer's promise settles before the last zip bytes have flowed through: wait for the end
+  const ended = new Promise((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
   await run(out);
+  await ended;
   return Buffer.concat(chunks);
 }
 

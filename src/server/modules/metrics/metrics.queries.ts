@@ -1,4 +1,5 @@
 import { activityQueries } from './metrics.activities';
+import { caseQueries } from './metrics.cases';
 import { ledgerQueries } from './metrics.ledgers';
 import { orgQueries } from './metrics.orgs';
 import type { MetricQuery } from './metrics.sql';
@@ -13,6 +14,7 @@ export const metricQueries: Readonly<Record<string, MetricQuery>> = {
   ...activityQueries,
   ...ledgerQueries,
   ...orgQueries,
+  ...caseQueries,
 };
 
 export type { MetricArgs, MetricQuery, Page, RecordRow } from './metrics.sql';

@@ -1,0 +1,23 @@
+import type { OrgKind } from '../../org';
+import type { ReportKind } from '../figures';
+import { countyAnnualTemplate } from './county-annual';
+import { womensHalfYearTemplate } from './womens-half-year';
+
+export interface DefaultTemplate {
+  id: string;
+  kind: ReportKind;
+  label: string;
+  /** the kinds of unit the template is written for */
+  orgKinds: readonly OrgKind[];
+  source: string;
+}
+
+/** The default templates, by report kind and the kind of the reporting unit. */
+export const defaultTemplates: readonly DefaultTemplate[] = [
+  { id: 'county-annual', kind: 'annual', label: '群团工作年度总结（县委）', orgKinds: ['party_committee'], source: countyAnnualTemplate },
+  { id: 'womens-half-year', kind: 'half-year', label: '妇联上半年工作总结及下半年工作安排', orgKinds: ['womens_federation'], source: womensHalfYearTemplate },
+];
+
+export function findDefaultTemplate(kind: ReportKind, orgKind: string): DefaultTemplate | undefined {
+  return defaultTemplates.find((t) => t.kind === kind && (t.orgKinds as readonly string[]).includes(orgKind));
+}

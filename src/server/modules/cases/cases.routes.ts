@@ -1,0 +1,30 @@
+import type { App } from '../../http/types';
+import { addFollowup, transitionCase } from './cases.flow';
+import { caseIdParam, createCaseBody, deadlineBody, followupBody, listCasesQuery, summaryQuery, transitionBody } from './cases.schemas';
+import { caseSummary, createCase, getCase, listCaseDeadlines, listCases, setCaseDeadline } from './cases.service';
+
+export function registerCaseRoutes(app: App): void {
+  const tags = ['cases'];
+  app.get('/api/v1/cases', { schema: { tags, summary: '个案列表（按状态、类型、超期、临期、单位筛选；保密个案仅承办人、单位管理员与个案工作者可见；儿童姓名脱敏）', querystring: listCasesQuery } }, (req) =>
+    listCases(req.ctx, req.query),
+  );
+  app.post('/api/v1/cases', { schema: { tags, summary: '登记个案（家庭暴力、困境儿童的案情加密保存）', body: createCaseBody } }, async (req, reply) =>
+    reply.status(201).send(await createCase(req.ctx, req.body)),
+  );
+  app.get('/api/v1/cases/summary', { schema: { tags, summary: '个案统计：按状态、类型计数，超期与临期数（含保密个案，仅计数）', querystring: summaryQuery } }, (req) =>
+    caseSummary(req.ctx, req.query),
+  );
+  app.get('/api/v1/cases/:id', { schema: { tags, summary: '个案详情：当事人、全过程时间线、回访、转办、时限（保密个案每次查看都记入审计）', params: caseIdParam } }, (req) =>
+    getCase(req.ctx, req.params.id),
+  );
+  app.post('/api/v1/cases/:id/transitions', { schema: { tags, summary: '办理操作（受理、不予受理、指派、转办、接收/拒绝转办、办结、归档、重新办理）；不允许的操作返回 422', params: caseIdParam, body: transitionBody } }, (req) =>
+    transitionCase(req.ctx, req.params.id, req.body),
+  );
+  app.post('/api/v1/cases/:id/followups', { schema: { tags, summary: '登记回访（办结后一次或多次，之后方可归档）', params: caseIdParam, body: followupBody } }, async (req, reply) =>
+    reply.status(201).send(await addFollowup(req.ctx, req.params.id, req.body)),
+  );
+  app.get('/api/v1/case-deadlines', { schema: { tags, summary: '单位现行的个案时限（本单位设置，否则最近上级的设置，否则默认 15/60 天）', querystring: summaryQuery } }, (req) =>
+    listCaseDeadlines(req.ctx, req.query),
+  );
+  app.put('/api/v1/case-deadlines', { schema: { tags, summary: '设置单位某类个案的受理、办理时限（下级单位沿用）', body: deadlineBody } }, (req) => setCaseDeadline(req.ctx, req.body));
+}

@@ -1,0 +1,95 @@
+import { addDays, deadlineDays, type DeadlineDays } from '../../../domain/cases/deadlines';
+import { type CaseKind, caseKinds, isConfidentialKind, type RiskLevel } from '../../../domain/cases/kinds';
+import { newId } from '../../../domain/ids';
+import { actorName, type Ctx, inTransaction, nowIso } from '../../context';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types';
+import { assertOrgInScope, defaultOrgId, orgInScopeSet, orgScope, resolveOrgInScope } from '../../http/scope';
+import { appendAudit } from '../audit/audit.service';
+import { inSubtree } from '../catalogs/ledger-kit';
+import { assertPersonInScope } from '../people/people.service';
+import { openCase, visibleCondition } from './cases.access';
+import * as repo from './cases.repo';
+import type { CreateCaseBody, DeadlineBody, ListCasesQuery } from './cases.schemas';
+import { type CaseListItem, today, toDetail, toListItems } from './cases.view';
+
+/** The deadline days in force for a kind at a unit: its own setting, else the nearest ancestor's, else the defaults. */
+export async function unitDeadlineDays(db: Kysely<DB>, orgId: string, kind: CaseKind, risk: RiskLevel | null): Promise<DeadlineDays> {
+  const s = await repo.nearestDeadline(db, orgId, kind);
+  return deadlineDays(kind, risk, s ? { acceptDays: Number(s.accept_days), handleDays: Number(s.handle_days) } : null);
+}
+
+export async function createCase(ctx: Ctx, input: CreateCaseBody): Promise<CaseListItem> {
+  orgScope(ctx, 'case.write');
+  const orgId = input.orgId ? await resolveOrgInScope(ctx, 'case.write', input.orgId, 'orgId') : defaultOrgId(ctx, 'case.write');
+  for (const [i, p] of input.parties.entries()) if (p.personId) await assertPersonInScope(ctx, 'person.read', p.personId, `parties.${i}.personId`);
+  const confidential = isConfidentialKind(input.kind);
+  const risk = input.kind === '困境儿童' ? (input.riskLevel ?? null) : null;
+  return inTransaction(ctx, async (tx) => {
+    const id = newId();
+    const now = nowIso(tx);
+    const day = today(tx);
+    const days = await unitDeadlineDays(tx.db, orgId, input.kind, risk);
+    await repo.insertCase(tx.db, {
+      id, org_id: orgId, kind: input.kind, subkind: input.subkind || null, channel: input.channel, confidential: confidential ? 1 : 0,
+      // 家庭暴力 and 困境儿童: the account of what happened is encrypted at rest
+      summary: confidential ? tx.crypto.encrypt(input.summary) : input.summary,
+      risk_level: risk, warning_no: input.kind === '家庭暴力' ? input.warningNo || null : null, warning_on: input.kind === '家庭暴力' ? (input.warningOn ?? null) : null,
+      status: '登记', handler_id: null, pending_to_org: null, registered_on: day, accepted_on: null, rejected_on: null, reject_reason: null,
+      due_accept_on: addDays(day, days.acceptDays), due_handle_on: null, closed_on: null, outcome: null, outcome_text: null,
+      created_by: tx.actor.kind === 'user' ? tx.actor.id : null, created_at: now, updated_at: now, deleted_at: null,
+    });
+    await repo.insertParties(tx.db, input.parties.map((p, i) => ({ id: newId(), case_id: id, position: i, person_id: p.personId ?? null, role: p.role, name_if_unnamed: p.personId ? null : (p.name ?? null) })));
+    await repo.insertEvent(tx.db, { id: newId(), case_id: id, at: now, actor: actorName(tx.actor), action: 'register', from_status: null, to_status: '登记', note: null, data: JSON.stringify({ channel: input.channel }) });
+    await appendAudit(tx, { action: 'create', entity: 'case', entityId: id, orgId, detail: { kind: input.kind, channel: input.channel } });
+    const row = await repo.findCaseById(tx.db, id);
+    return (await toListItems(tx, row ? [row] : []))[0];
+  });
+}
+
+/** Opens one case; every open of a confidential case is audited (read_case), as is a refused attempt. */
+export async function getCase(ctx: Ctx, id: string) {
+  const row = await openCase(ctx, id, 'read');
+  if (Number(row.confidential)) await appendAudit(ctx, { action: 'read_case', entity: 'case', entityId: id, orgId: row.org_id, detail: { kind: row.kind } });
+  return toDetail(ctx, row);
+}
+
+export async function listCases(ctx: Ctx, q: ListCasesQuery) {
+  const visible = visibleCondition(ctx, 'read');
+  if (q.orgId) await resolveOrgInScope(ctx, 'org.read', q.orgId, 'orgId');
+  const day = today(ctx);
+  const rows = await repo.listCaseRows(ctx.db, visible, q, day, q.page, q.pageSize);
+  const total = await repo.countCases(ctx.db, visible, q, day);
+  return { items: await toListItems(ctx, rows), total, page: q.page, pageSize: q.pageSize, today: day };
+}
+
+/** Counts for the dashboard: confidential cases are counted, never listed (leaders see counts only). */
+export async function caseSummary(ctx: Ctx, q: { orgId?: string }) {
+  const scope = orgScope(ctx, 'case.read');
+  if (q.orgId) await assertOrgInScope(ctx, 'case.read', q.orgId);
+  const where = q.orgId ? inSubtree('c.org_id', q.orgId) : orgInScopeSet(scope, 'c.org_id');
+  const day = today(ctx);
+  const r = await repo.summaryCounts(ctx.db, where, day);
+  const counts = (rows: { key: string; n: unknown }[]) => Object.fromEntries(rows.map((x) => [x.key, Number(x.n)]));
+  return { today: day, total: Number(r.totals.total), overdue: Number(r.totals.overdue), dueSoon: Number(r.totals.due_soon), byStatus: counts(r.byStatus), byKind: counts(r.byKind) };
+}
+
+/** Sets a unit's deadline days for a kind; its whole subtree inherits them unless a nearer unit sets its own. */
+export async function setCaseDeadline(ctx: Ctx, input: DeadlineBody) {
+  const orgId = input.orgId ? await resolveOrgInScope(ctx, 'org.write', input.orgId, 'orgId') : defaultOrgId(ctx, 'org.write');
+  return inTransaction(ctx, async (tx) => {
+    const now = nowIso(tx);
+    await tx.db.deleteFrom('case_deadlines').where('org_id', '=', orgId).where('kind', '=', input.kind).execute();
+    await tx.db.insertInto('case_deadlines').values({ org_id: orgId, kind: input.kind, accept_days: input.acceptDays, handle_days: input.handleDays, updated_at: now }).execute();
+    await appendAudit(tx, { action: 'update', entity: 'case_deadline', entityId: `${orgId}:${input.kind}`, orgId, detail: { kind: input.kind, acceptDays: input.acceptDays, handleDays: input.handleDays } });
+    return listCaseDeadlines(tx, { orgId });
+  });
+}
+
+/** The deadlines in force at a unit, per kind (high-risk children: 7 days at most). */
+export async function listCaseDeadlines(ctx: Ctx, q: { orgId?: string }) {
+  const orgId = q.orgId ? await resolveOrgInScope(ctx, 'org.read', q.orgId, 'orgId') : defaultOrgId(ctx, 'org.read');
+  const items = [];
+  for (const kind of caseKinds) items.push({ kind, ...(await unitDeadlineDays(ctx.db, orgId, kind, null)) });
+  return { orgId, items };
+}
