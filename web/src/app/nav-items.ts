@@ -21,6 +21,7 @@ export const navTree: (NavItem | NavGroup)[] = [
       { key: 'assistance', to: '/assistance', label: '帮扶救助台账', permission: 'ledger.read' },
       { key: 'loans', to: '/loans', label: '妇女小额贷款', permission: 'ledger.read' },
       { key: 'contracts', to: '/contracts', label: '集体合同', permission: 'ledger.read' },
+      { key: 'households', to: '/households', label: '家庭管理', permission: 'person.read' },
     ],
   },
   { key: 'imports', to: '/imports', label: '数据导入', permission: 'ledger.write' },
@@ -48,4 +49,4 @@ export function navKeyOf(pathname: string): string {
 }
 
 /** Lists whose unit filter the side tree drives (orgId/orgName in the URL). */
-export const unitFilteredPaths = ['/people', '/activities', '/assistance', '/loans', '/contracts', '/checks/duplicate-assistance', '/checks/unassisted'];
+export const unitFilteredPaths = ['/people', '/households', '/activities', '/assistance', '/loans', '/contracts', '/checks/duplicate-assistance', '/checks/unassisted'];

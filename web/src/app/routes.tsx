@@ -14,6 +14,9 @@ const PersonCreatePage = lazy(() => import('../features/people/pages/PersonCreat
 const PersonEditPage = lazy(() => import('../features/people/pages/PersonEditPage').then((m) => ({ default: m.PersonEditPage })));
 const OrgsPage = lazy(() => import('../features/orgs/pages/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage').then((m) => ({ default: m.UsersPage })));
+const HouseholdsListPage = lazy(() => import('../features/households/pages/HouseholdsListPage').then((m) => ({ default: m.HouseholdsListPage })));
+const HouseholdDetailPage = lazy(() => import('../features/households/pages/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })));
+const HouseholdEditPage = lazy(() => import('../features/households/pages/HouseholdEditPage').then((m) => ({ default: m.HouseholdEditPage })));
 const ActivitiesPage = lazy(() => import('../features/ledgers/pages/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
 const AssistancePage = lazy(() => import('../features/ledgers/pages/AssistancePage').then((m) => ({ default: m.AssistancePage })));
 const LoansPage = lazy(() => import('../features/ledgers/pages/LoansPage').then((m) => ({ default: m.LoansPage })));
@@ -45,6 +48,10 @@ export function AppRoutes() {
           <Route path="people/:id/edit" element={guarded(<PersonEditPage />, 'person.write')} />
           <Route path="orgs" element={guarded(<OrgsPage />, 'org.read')} />
           <Route path="users" element={guarded(<UsersPage />, 'user.manage')} />
+          <Route path="households" element={guarded(<HouseholdsListPage />, 'person.read')} />
+          <Route path="households/new" element={guarded(<HouseholdEditPage key="new" />, 'person.write')} />
+          <Route path="households/:id" element={guarded(<HouseholdDetailPage />, 'person.read')} />
+          <Route path="households/:id/edit" element={guarded(<HouseholdEditPage key="edit" />, 'person.write')} />
           {(Object.keys(ledgerLists) as (keyof typeof ledgerLists)[]).map((ledger) => {
             const List = ledgerLists[ledger];
             return [

@@ -44,6 +44,7 @@ async function toDetail(ctx: Ctx, row: HouseholdRow) {
     headName: row.head_person_id ? (people.get(row.head_person_id)?.name ?? null) : null,
     members,
     memberCount: members.length,
+    liftedOn: row.lifted_on ?? null, // 脱贫日期
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -78,7 +78,7 @@ describe('households', () => {
   it('edits a household and changes its head', async () => {
     const res = await inject('PATCH', `/api/v1/households/${household.id}`, staffA, { headPersonId: mother.id, categories: ['低保户'], address: null });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ headPersonId: mother.id, headName: '李桂兰', categories: ['低保户'], address: null, memberCount: 3 });
+    expect(res.json()).toMatchObject({ headPersonId: mother.id, headName: '李桂兰', categories: ['低保户'], address: null, memberCount: 3, liftedOn: null });
     expect(res.json().members.map((m: { name: string; relation: string }) => `${m.name}:${m.relation}`)).toEqual(['李桂兰:户主', '张建国:其他', '张小明:子女']);
   });
 

@@ -6,6 +6,7 @@ import { useAuth } from '../../../app/auth';
 import { showInstant } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import type { LedgerName } from '../api';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { DeleteRecordModal } from './DeleteRecordModal';
 
 interface Props {
@@ -66,6 +67,7 @@ export function LedgerDetail({ ledger, record, title, items = [], notice, childr
         <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={[...items, ...common]} data-testid="record-detail" />
       </Card>
       {children}
+      <AttachmentsPanel ledger={ledger} recordId={record.id} readOnly={deleted} />
       <DeleteRecordModal
         ledger={ledger}
         id={record.id}

@@ -1,0 +1,61 @@
+import { ApiError, csrfHeaders, http, notifyUnauthorized, toApiError, toQuery } from '../../ui/http';
+import type { LedgerName } from './api';
+
+/** Attachments of a ledger record (photos, sign-in sheets): `/api/v1/attachments`. */
+export interface Attachment {
+  id: string;
+  entity: string;
+  entityId: string;
+  orgId: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export const maxAttachmentBytes = 10 * 1024 * 1024;
+export const attachmentAccept = '.jpg,.jpeg,.png,.webp,.pdf,.xlsx,.docx,image/jpeg,image/png,image/webp,application/pdf';
+const allowedExt = /\.(jpe?g|png|webp|pdf|xlsx|docx)$/i;
+
+/** Client-side check before uploading; the server checks the content again. Returns the problem, or null. */
+export function attachmentProblem(file: { name: string; size: number }): string | null {
+  if (!allowedExt.test(file.name)) return '只能上传图片（JPG、PNG、WebP）、PDF、Excel（.xlsx）或 Word（.docx）文件';
+  if (file.size > maxAttachmentBytes) return `文件 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过 10 MB 的上限`;
+  if (file.size === 0) return '文件是空的';
+  return null;
+}
+
+export const listAttachments = (entity: LedgerName, entityId: string) => http.get<{ items: Attachment[]; total: number }>('/attachments', { entity, entityId });
+export const attachmentFileUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}/file`;
+export const deleteAttachment = (id: string) => http.del(`/attachments/${encodeURIComponent(id)}`);
+
+/** Uploads one file (multipart field `file`) with the CSRF header; XMLHttpRequest for the progress. */
+export function uploadAttachment(entity: LedgerName, entityId: string, file: File, onProgress?: (percent: number) => void): Promise<Attachment> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/attachments${toQuery({ entity, entityId })}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试'));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        json = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as Attachment);
+      if (xhr.status === 401) notifyUnauthorized();
+      if (xhr.status === 413 && !(json as { error?: unknown } | null)?.error) return reject(new ApiError(413, 'TOO_LARGE', '附件不能超过 10 MB'));
+      reject(toApiError(xhr.status, json));
+    };
+    const data = new FormData();
+    data.append('file', file, file.name);
+    xhr.send(data);
+  });
+}
