@@ -8,10 +8,10 @@ import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertInCatalog } from '../catalogs/catalogs.service';
 import {
-  allPages, assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow,
+  assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow,
 } from '../catalogs/ledger-kit';
 import * as repo from './activities.repo';
-import type { ActivityBody, ActivityFilters, ListActivitiesQuery } from './activities.schemas';
+import type { ActivityBody, ListActivitiesQuery } from './activities.schemas';
 
 /** 活动台账: activities with their joint organizers (联合单位) and typed outcomes (成果). */
 export interface ActivityItem {
@@ -136,10 +136,6 @@ export async function listActivities(ctx: Ctx, q: ListActivitiesQuery) {
   return { items: await toItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Every activity of the filtered list (all pages), for the Excel export. */
-export function listActivitiesForExport(ctx: Ctx, filters: ActivityFilters): AsyncIterable<ActivityItem> {
-  return allPages((q: ListActivitiesQuery) => listActivities(ctx, q), filters);
-}
 
 export async function updateActivity(ctx: Ctx, id: string, patch: Partial<ActivityBody>): Promise<ActivityItem> {
   orgScope(ctx, 'ledger.write');

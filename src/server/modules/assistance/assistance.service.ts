@@ -10,12 +10,12 @@ import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertInCatalog } from '../catalogs/catalogs.service';
 import {
-  allPages, assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow,
+  assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow,
 } from '../catalogs/ledger-kit';
 import { personSummaries } from '../people/people.service';
 import { type AssistanceWarning, duplicateWarning, findDuplicateAssistance } from './assistance.duplicates';
 import * as repo from './assistance.repo';
-import type { AssistanceBody, AssistanceFilters, ListAssistanceQuery } from './assistance.schemas';
+import type { AssistanceBody, ListAssistanceQuery } from './assistance.schemas';
 
 export { findDuplicateAssistance, type AssistanceWarning, type DuplicateCandidate, type DuplicateRecord } from './assistance.duplicates';
 
@@ -152,10 +152,6 @@ export async function listAssistance(ctx: Ctx, q: ListAssistanceQuery) {
   return { items: await toItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Every record of the filtered list (all pages), for the Excel export. */
-export function listAssistanceForExport(ctx: Ctx, filters: AssistanceFilters): AsyncIterable<AssistanceItem> {
-  return allPages((q: ListAssistanceQuery) => listAssistance(ctx, q), filters);
-}
 
 export async function updateAssistance(ctx: Ctx, id: string, patch: Partial<AssistanceBody>): Promise<AssistanceItem> {
   orgScope(ctx, 'ledger.write');

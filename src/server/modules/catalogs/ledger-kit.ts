@@ -174,11 +174,3 @@ export async function orgNames(ctx: Ctx, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Pages through a list function for exports: every item of the filtered list, 500 at a time. */
-export async function* allPages<Q, T>(list: (q: Q & { page: number; pageSize: number }) => Promise<{ items: T[] }>, filters: Q): AsyncGenerator<T> {
-  for (let page = 1; ; page++) {
-    const { items } = await list({ ...filters, page, pageSize: 500 });
-    yield* items;
-    if (items.length < 500) return;
-  }
-}

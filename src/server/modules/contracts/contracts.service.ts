@@ -5,9 +5,9 @@ import { type Ctx, inTransaction, nowIso } from '../../context';
 import { notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
-import { allPages, assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow } from '../catalogs/ledger-kit';
+import { assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow } from '../catalogs/ledger-kit';
 import * as repo from './contracts.repo';
-import type { ContractBody, ContractFilters, ListContractsQuery } from './contracts.schemas';
+import type { ContractBody, ListContractsQuery } from './contracts.schemas';
 
 /** 集体合同台账. */
 export interface ContractItem {
@@ -81,10 +81,6 @@ export async function listContracts(ctx: Ctx, q: ListContractsQuery) {
   return { items: await toItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Every contract of the filtered list (all pages), for the Excel export. */
-export function listContractsForExport(ctx: Ctx, filters: ContractFilters): AsyncIterable<ContractItem> {
-  return allPages((q: ListContractsQuery) => listContracts(ctx, q), filters);
-}
 
 export async function updateContract(ctx: Ctx, id: string, patch: Partial<ContractBody>): Promise<ContractItem> {
   orgScope(ctx, 'ledger.write');

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../test/factories';
 import { buildContract } from '../../../../test/ledger-factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
-import { listContractsForExport } from './contracts.service';
 
 let t: TestApp;
 type Headers = { authorization: string };
@@ -52,16 +51,13 @@ describe('collective contracts ledger', () => {
     expect(res.json().error.details).toContainEqual({ path, message });
   });
 
-  it('filters by type, period and subtree; exports every page; hides other townships', async () => {
+  it('filters by type, period and subtree; hides other townships', async () => {
     for (let i = 0; i < 3; i++) await buildContract(t.sys, { orgId: villageA.id, type: '工资专项', signedOn: `2026-0${i + 1}-15` });
     const b = await buildContract(t.sys, { orgId: townB.id, type: '工资专项' });
     const get = async (qs: string) => (await req(staffA, 'GET', `/api/v1/contracts?${qs}`)).json();
     expect((await get(`type=${encodeURIComponent('工资专项')}`)).total).toBe(3);
     expect((await get(`type=${encodeURIComponent('工资专项')}&from=2026-02-01&to=2026-02-28`)).total).toBe(1);
     expect((await get(`orgId=${villageA.id}&pageSize=1&page=3`)).items).toHaveLength(1);
-    const all = [];
-    for await (const c of listContractsForExport(t.sys, { type: '工资专项' })) all.push(c.id);
-    expect(all).toHaveLength(4);
     expect((await req(staffA, 'GET', `/api/v1/contracts/${b.id}`)).statusCode).toBe(404);
     expect((await req(staffB, 'GET', `/api/v1/contracts?orgId=${townA.id}`)).statusCode).toBe(404);
     expect((await req(staffA, 'PATCH', `/api/v1/contracts/${b.id}`, { workers: 1 })).statusCode).toBe(404);

@@ -11,12 +11,12 @@ import { AppError, notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import {
-  allPages, assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow,
+  assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow,
 } from '../catalogs/ledger-kit';
 import { personSummaries } from '../people/people.service';
 import { assertTransition } from './loans.rules';
 import * as repo from './loans.repo';
-import type { ListLoansQuery, LoanBody, LoanFilters } from './loans.schemas';
+import type { ListLoansQuery, LoanBody } from './loans.schemas';
 
 /** 妇女小额担保贷款: principal in 分, rate in basis points, 贴息 computed from the product or entered. */
 export interface LoanItem {
@@ -132,10 +132,6 @@ export async function listLoans(ctx: Ctx, q: ListLoansQuery) {
   return { items: await toLoanItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Every loan of the filtered list (all pages), for the Excel export. */
-export function listLoansForExport(ctx: Ctx, filters: LoanFilters): AsyncIterable<LoanItem> {
-  return allPages((q: ListLoansQuery) => listLoans(ctx, q), filters);
-}
 
 /** The loan as a body; subsidy and due date only when they were entered rather than derived, so a change of principal or term recomputes them. */
 function asBody(c: LoanItem): LoanBody {
