@@ -1,5 +1,6 @@
 import { Col, Empty, Flex, Row, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PeriodPicker } from '../../../ui/PeriodPicker';
 import { useListParams } from '../../../ui/use-list-params';
@@ -18,6 +19,15 @@ export function MetricsPage() {
   const { data, loading } = useRequest(listMetrics, []);
   const [open, setOpen] = useState<{ metric: MetricDef; scope: MetricScope } | null>(null);
   const scope: MetricScope = { org: list.orgId, from: list.from, to: list.to };
+  // a report's figure links here as /metrics?code=loans.amount{…}&org=LD-FL&from=…&to=…: open its records
+  const [search] = useSearchParams();
+  const linked = search.get('code');
+  useEffect(() => {
+    const def = linked ? data?.items.find((m) => m.code === linked.split('{')[0]) : undefined;
+    if (def && linked) {
+      setOpen({ metric: { ...def, code: linked }, scope: { org: search.get('org') ?? undefined, from: search.get('from') ?? undefined, to: search.get('to') ?? undefined } });
+    }
+  }, [linked, data, search]);
 
   const groups = new Map<string, MetricDef[]>();
   for (const m of data?.items ?? []) groups.set(m.ledger, [...(groups.get(m.ledger) ?? []), m]);
