@@ -19,10 +19,17 @@ export async function findAssistance(db: Kysely<DB>, scope: OrgScope, id: string
   return db.selectFrom('assistance').selectAll().where('id', '=', id).where(orgInScope(scope, 'assistance.org_id')).executeTakeFirst();
 }
 
-/** The households a person belongs to. */
-export async function householdsOf(db: Kysely<DB>, personId: string): Promise<string[]> {
-  const rows = await db.selectFrom('household_members').select('household_id').where('person_id', '=', personId).execute();
-  return rows.map((r) => r.household_id);
+/** Each person's household when they belong to exactly one (500 people a query). */
+export async function soleHouseholds(db: Kysely<DB>, personIds: string[]): Promise<Map<string, string>> {
+  const all = new Map<string, string[]>();
+  const unique = Array.from(new Set(personIds));
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('household_members').select(['person_id', 'household_id']).where('person_id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) all.set(r.person_id, [...(all.get(r.person_id) ?? []), r.household_id]);
+  }
+  const out = new Map<string, string>();
+  for (const [person, households] of all) if (households.length === 1) out.set(person, households[0]);
+  return out;
 }
 
 export async function householdInScope(db: Kysely<DB>, scope: OrgScope, id: string): Promise<boolean> {

@@ -84,8 +84,12 @@ async function householdFor(tx: Ctx, a: AssistanceInput, personId: string | null
     return a.householdId;
   }
   if (!personId) return null;
-  const households = await repo.householdsOf(tx.db, personId);
-  return households.length === 1 ? households[0] : null;
+  return (await soleHouseholdsOf(tx, [personId])).get(personId) ?? null;
+}
+
+/** The household a person's assistance is counted for, when they belong to exactly one (also for imports). */
+export function soleHouseholdsOf(ctx: Ctx, personIds: string[]): Promise<Map<string, string>> {
+  return repo.soleHouseholds(ctx.db, personIds);
 }
 
 async function prepare(tx: Ctx, a: AssistanceInput) {

@@ -1,7 +1,7 @@
 import { newId } from '../../../../domain/ids';
 import type { AssistanceInput } from '../../../../domain/ledgers/inputs';
 import { naturalKeys } from '../../../../domain/ledgers/natural-keys';
-import { findDuplicateAssistance } from '../../assistance/assistance.service';
+import { findDuplicateAssistance, soleHouseholdsOf } from '../../assistance/assistance.service';
 import { personLedgerWriter } from './common';
 
 const warningsShown = 50;
@@ -22,6 +22,11 @@ export const assistanceWriter = personLedgerWriter<AssistanceInput>({
     funder: a.funder ?? null,
     note: a.note ?? null,
   }),
+  // as at entry: the help counts for the person's household when they belong to exactly one
+  async complete(tx, values) {
+    const households = await soleHouseholdsOf(tx, values.map((v) => v.person_id as string));
+    for (const v of values) v.household_id = households.get(v.person_id as string) ?? null;
+  },
   // 重复帮扶预警: a warning, never an error (the ledger engineer's check, as at entry time)
   async warn(tx, written) {
     const others = await findDuplicateAssistance(tx, written.map((w) => ({ personId: w.personId, program: w.input.program, givenOn: w.input.givenOn, orgId: w.orgId })));

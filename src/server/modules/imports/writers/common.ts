@@ -52,6 +52,8 @@ export function personLedgerWriter<I extends PersonNamed>(opts: {
   key: (input: I, personId: string, orgId: string) => string;
   row: (input: I, personId: string, orgId: string) => Record<string, unknown>;
   warn?: (tx: Ctx, written: { row: number; personId: string; input: I; orgId: string }[]) => Promise<string[]>;
+  /** fills columns that depend on other records (e.g. the person's household) before the insert */
+  complete?: (tx: Ctx, values: Record<string, unknown>[]) => Promise<void>;
 }): KindWriter<I> {
   const people = (rows: ParsedRow<I>[]) => rows.map((r) => ({ name: r.input.name ?? '', idNumber: r.input.idNumber ?? '', orgId: r.orgId }));
   return {
@@ -78,6 +80,7 @@ export function personLedgerWriter<I extends PersonNamed>(opts: {
         written.push({ row: r.row, personId, input: r.input, orgId: r.orgId });
         return { ...opts.row(r.input, personId, r.orgId), ...ledgerStamp(tx, batchId, opts.key(r.input, personId, r.orgId)) };
       });
+      if (opts.complete) await opts.complete(tx, values);
       await bulkInsert(tx, opts.table, values as never);
       return { written: values.length, warnings: opts.warn ? await opts.warn(tx, written) : [] };
     },
