@@ -1,5 +1,6 @@
 import type { LedgerKind } from '../../../../src/domain/ledgers/catalogs';
-import { ApiError, csrfHeaders, http, notifyUnauthorized, toApiError, toQuery } from '../../ui/http';
+import { http, toQuery } from '../../ui/http';
+import { uploadFile } from '../../ui/upload';
 
 export const kindLabels: Record<LedgerKind, string> = {
   people: '人员',
@@ -62,31 +63,9 @@ export const errorsUrl = (uploadId: string) => `/api/v1/imports/uploads/${encode
  * commit). XMLHttpRequest rather than fetch, for the upload progress bar.
  */
 export function uploadForPreview(kind: LedgerKind, file: File, orgId: string | undefined, onProgress: (percent: number) => void): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/imports/${kind}${toQuery({ orgId, dryRun: true })}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试'));
-    xhr.onload = () => {
-      let json: unknown = null;
-      try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        json = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as ImportResult);
-      if (xhr.status === 401) notifyUnauthorized();
-      if (xhr.status === 413 && !(json as { error?: unknown } | null)?.error) return reject(new ApiError(413, 'TOO_LARGE', '文件过大，请拆分后分批导入（单个文件不超过 20 MB）'));
-      reject(toApiError(xhr.status, json));
-    };
-    const data = new FormData();
-    data.append('file', file, file.name);
-    xhr.send(data);
+  return uploadFile<ImportResult>(`/api/v1/imports/${kind}${toQuery({ orgId, dryRun: true })}`, file, {
+    onProgress,
+    tooLargeMessage: '文件过大，请拆分后分批导入（单个文件不超过 20 MB）',
   });
 }
 

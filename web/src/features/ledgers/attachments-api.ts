@@ -1,4 +1,5 @@
-import { ApiError, csrfHeaders, http, notifyUnauthorized, toApiError, toQuery } from '../../ui/http';
+import { http, toQuery } from '../../ui/http';
+import { uploadFile } from '../../ui/upload';
 import type { LedgerName } from './api';
 
 /** Attachments of a ledger record (photos, sign-in sheets): `/api/v1/attachments`. */
@@ -32,30 +33,5 @@ export const deleteAttachment = (id: string) => http.del(`/attachments/${encodeU
 
 /** Uploads one file (multipart field `file`) with the CSRF header; XMLHttpRequest for the progress. */
 export function uploadAttachment(entity: LedgerName, entityId: string, file: File, onProgress?: (percent: number) => void): Promise<Attachment> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/attachments${toQuery({ entity, entityId })}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    for (const [k, v] of Object.entries(csrfHeaders())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试'));
-    xhr.onload = () => {
-      let json: unknown = null;
-      try {
-        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        json = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as Attachment);
-      if (xhr.status === 401) notifyUnauthorized();
-      if (xhr.status === 413 && !(json as { error?: unknown } | null)?.error) return reject(new ApiError(413, 'TOO_LARGE', '附件不能超过 10 MB'));
-      reject(toApiError(xhr.status, json));
-    };
-    const data = new FormData();
-    data.append('file', file, file.name);
-    xhr.send(data);
-  });
+  return uploadFile<Attachment>(`/api/v1/attachments${toQuery({ entity, entityId })}`, file, { onProgress, tooLargeMessage: '附件不能超过 10 MB' });
 }
