@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv[2]; // optional: sqlite | postgres | e2e
+const files = process.argv.slice(3); // optional: only these test files (e.g. `postgres src/server/modules/x/x.test.ts`)
 const env = { ...process.env, NO_COLOR: '1', NODE_ENV: 'test' };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedStage = false;
@@ -23,6 +24,7 @@ function vitest(label, config, extraEnv = {}) {
   process.stdout.write(`\n=== ${label} ===\n`);
   const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
+  args.push(...files);
   const code = run('npx', args, { env: { ...env, ...extraEnv } });
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
