@@ -21,6 +21,14 @@ import type {
 } from './ledger-types';
 
 export type * from './ledger-types';
+import type { ScreeningTable, ScreeningTownshipTable, ScreeningChildTable } from './screening-types';
+export type * from './screening-types';
+import type { PairingTable, PairingVisitTable, VolunteerTeamTable, VolunteerMemberTable, VolunteerServiceTable, WishTable, WishClaimTable, WishSettingTable, WishCodeCounterTable } from './wish-types';
+export type * from './wish-types';
+import type { OtpCodeTable, PublicTokenTable, CampaignTable, CampaignQuotaTable, CampaignNominationTable, CampaignJuryScoreTable, CampaignVoteTable, CampaignVoterTallyTable, CampaignObjectionTable, CampaignHonourTable } from './selection-types';
+export type * from './selection-types';
+import type { ReportTemplateTable, ReportTemplateVersionTable } from './report-template-types';
+export type * from './report-template-types';
 
 /** Row types as stored. Ids are text (UUIDv7), instants ISO-8601 UTC text, dates YYYY-MM-DD, booleans 0/1. */
 export interface OrgUnitTable {
@@ -199,6 +207,30 @@ export interface DB {
   audit_head: AuditHeadTable;
   settings: SettingTable;
   targets: TargetTable;
+  screenings: ScreeningTable;
+  screening_townships: ScreeningTownshipTable;
+  screening_children: ScreeningChildTable;
+  pairings: PairingTable;
+  pairing_visits: PairingVisitTable;
+  volunteer_teams: VolunteerTeamTable;
+  volunteer_members: VolunteerMemberTable;
+  volunteer_services: VolunteerServiceTable;
+  wishes: WishTable;
+  wish_claims: WishClaimTable;
+  wish_settings: WishSettingTable;
+  wish_code_counters: WishCodeCounterTable;
+  otp_codes: OtpCodeTable;
+  public_tokens: PublicTokenTable;
+  campaigns: CampaignTable;
+  campaign_quotas: CampaignQuotaTable;
+  campaign_nominations: CampaignNominationTable;
+  campaign_jury_scores: CampaignJuryScoreTable;
+  campaign_votes: CampaignVoteTable;
+  campaign_voter_tallies: CampaignVoterTallyTable;
+  campaign_objections: CampaignObjectionTable;
+  campaign_honours: CampaignHonourTable;
+  report_templates: ReportTemplateTable;
+  report_template_versions: ReportTemplateVersionTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;
