@@ -22,6 +22,10 @@ const envSchema = z.object({
   CI: z.string().optional(),
   TEST_DATABASE_URL: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  // a real SMS provider for the public phone pages' one-time codes; without it codes go to the log
+  QUNTUAN_SMS_URL: z.string().url('QUNTUAN_SMS_URL 应为 http(s) 地址').optional(),
+  QUNTUAN_SMS_TOKEN: z.string().min(1).optional(),
+  QUNTUAN_SMS_SIGN: z.string().min(1).default('群团工作平台'),
 });
 
 export interface Config {
@@ -41,6 +45,8 @@ export interface Config {
   isTest: boolean;
   testDatabaseUrl: string | undefined;
   chromiumPath: string;
+  /** SMS provider (HTTP JSON POST); null: one-time codes are written to the log (development, tests) */
+  sms: { url: string; token: string | undefined; sign: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isTest: e.NODE_ENV === 'test' || Boolean(env.VITEST),
     testDatabaseUrl: e.TEST_DATABASE_URL,
     chromiumPath: e.CHROMIUM_PATH,
+    sms: e.QUNTUAN_SMS_URL ? { url: e.QUNTUAN_SMS_URL, token: e.QUNTUAN_SMS_TOKEN, sign: e.QUNTUAN_SMS_SIGN } : null,
   };
 }

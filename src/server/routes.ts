@@ -14,6 +14,7 @@ import { registerImportRoutes } from './modules/imports/imports.routes';
 import { registerLoanRoutes } from './modules/loans/loans.routes';
 import { registerMetricRoutes } from './modules/metrics/metrics.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
+import { registerOtpRoutes } from './modules/otp/otp.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
@@ -40,4 +41,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerCheckRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerOtpRoutes(app, deps);
 }
