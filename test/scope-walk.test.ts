@@ -49,6 +49,7 @@ beforeAll(async () => {
   const caseA = await post('/api/v1/cases', h, { kind: '信访', channel: '来访', summary: '甲镇秘密信访摘要', orgId: townA.id, parties: [{ name: '甲镇秘密当事人', role: '申请人' }] });
   const dvCaseA = await post('/api/v1/cases', h, { kind: '家庭暴力', channel: '来电', summary: '甲镇秘密家暴摘要', warningNo: '甲镇秘密告诫书', orgId: townA.id, parties: [{ personId: person.id, role: '当事人' }] });
   const target = await post('/api/v1/targets', h, { orgId: townA.id, year: 2026, metric: 'loans.amount', value: 100, title: '甲镇秘密目标' });
+  const reportTemplate = await post('/api/v1/report-templates', h, { orgId: townA.id, name: '甲镇秘密模板', kind: 'annual', body: '# 甲镇秘密报告\n甲镇秘密正文{{loans.amount}}万元。' });
   const boundary = 'scope-walk-boundary';
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('甲镇秘密附件内容')]);
   const file = await t.app.inject({
@@ -65,6 +66,8 @@ beforeAll(async () => {
   secretsA.push('甲镇秘密活动', '甲镇秘密类型', '甲镇秘密成果', '甲镇秘密资助方', '甲镇秘密贷款产品', '甲镇秘密创业项目', '甲镇秘密企业', 'jia-secret.png', '甲镇秘密目标');
   idsA.push(caseA.id, dvCaseA.id);
   secretsA.push(caseA.id, dvCaseA.id, '甲镇秘密信访摘要', '甲镇秘密家暴摘要', '甲镇秘密告诫书', '甲镇秘密当事人');
+  idsA.push(reportTemplate.id);
+  secretsA.push(reportTemplate.id, '甲镇秘密模板', '甲镇秘密报告', '甲镇秘密正文');
 
   // B holds every non-global role on township B, and has data of its own
   const userB = await t.userWith('org_admin', townB.id, 'sw-user-b');

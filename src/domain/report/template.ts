@@ -20,6 +20,8 @@ export interface FigureSpec {
   /** the placeholder as written, without the braces */
   placeholder: string;
   line: number;
+  /** 1-based column of the opening `{{` in the line as written */
+  column?: number;
   code: string;
   filters: MetricFilters;
   /** canonical metric reference with filters */
@@ -46,6 +48,8 @@ export interface ParsedTemplate {
 
 export interface TemplateIssue {
   line: number;
+  /** 1-based column in the line as written (of the placeholder's `{{`, or 1 for a whole-line problem) */
+  column?: number;
   placeholder: string;
   message: string;
 }
@@ -91,7 +95,7 @@ function pick<T extends string>(allowed: readonly T[], value: string, key: strin
 }
 
 /** Splits a line into text and placeholders; `{{a{b=c}}}` closes after the filter braces. */
-function parseSegments(text: string, line: number, issues: TemplateIssue[], figures: FigureSpec[]): Segment[] {
+function parseSegments(text: string, line: number, issues: TemplateIssue[], figures: FigureSpec[], offset = 0): Segment[] {
   const out: Segment[] = [];
   let i = 0;
   while (i < text.length) {
@@ -113,28 +117,28 @@ function parseSegments(text: string, line: number, issues: TemplateIssue[], figu
       }
     }
     if (end < 0) {
-      issues.push({ line, placeholder: text.slice(start + 2, start + 40), message: '占位符缺少结尾的 }}' });
+      issues.push({ line, column: offset + start + 1, placeholder: text.slice(start + 2, start + 40), message: '占位符缺少结尾的 }}' });
       break;
     }
     const body = text.slice(start + 2, end);
-    out.push(parsePlaceholder(body, line, issues, figures));
+    out.push(parsePlaceholder(body, line, issues, figures, offset + start + 1));
     i = end + 2;
   }
   return out;
 }
 
-function parsePlaceholder(body: string, line: number, issues: TemplateIssue[], figures: FigureSpec[]): Segment {
+function parsePlaceholder(body: string, line: number, issues: TemplateIssue[], figures: FigureSpec[], column: number): Segment {
   const name = body.trim();
   const year = /^year\s*(?:([+-])\s*(\d+))?$/.exec(name);
   if (year) return { kind: 'year', offset: year[1] ? Number(`${year[1]}${year[2]}`) : 0 };
   if (name === 'org.name') return { kind: 'org-name' };
   try {
-    const spec = parseFigure(body, line);
+    const spec = { ...parseFigure(body, line), column };
     figures.push(spec);
     return { kind: 'figure', spec };
   } catch (e) {
     const message = e instanceof MetricRefError || e instanceof Error ? e.message : String(e);
-    issues.push({ line, placeholder: name, message });
+    issues.push({ line, column, placeholder: name, message });
     return { kind: 'text', text: '' };
   }
 }
@@ -151,13 +155,15 @@ export function parseTemplate(source: string): ParsedTemplate {
     const line = index + 1;
     const text = rawLine.trim();
     if (!text || text.startsWith('//')) return;
-    const seg = (s: string) => parseSegments(s, line, issues, figures);
+    const lead = rawLine.length - rawLine.trimStart().length;
+    // columns count from the line as written: `at` is where `s` starts inside the trimmed text
+    const seg = (s: string, at = text.indexOf(s)) => parseSegments(s, line, issues, figures, lead + Math.max(at, 0));
     if (text.startsWith('# ')) {
       // consecutive title lines make a title of several lines (GB/T 9704: a long title breaks by sense)
       const first = blocks[0];
       if (blocks.length === 0) blocks.push({ kind: 'title', lines: [seg(text.slice(2).trim())] });
       else if (blocks.length === 1 && first.kind === 'title') first.lines.push(seg(text.slice(2).trim()));
-      else issues.push({ line, placeholder: '', message: '标题行（“# ”开头）应在模板开头' });
+      else issues.push({ line, column: lead + 1, placeholder: '', message: '标题行（“# ”开头）应在模板开头' });
     } else if (text === '{{targets}}') {
       blocks.push({ kind: 'targets', line });
     } else if (text.startsWith('## ')) {
@@ -167,12 +173,12 @@ export function parseTemplate(source: string): ParsedTemplate {
     } else if (level2.test(text)) {
       const stop = text.indexOf('。');
       const head = stop < 0 ? text : text.slice(0, stop + 1);
-      blocks.push({ kind: 'heading', level: 2, segments: seg(head), body: stop < 0 ? [] : seg(text.slice(stop + 1)) });
+      blocks.push({ kind: 'heading', level: 2, segments: seg(head, 0), body: stop < 0 ? [] : seg(text.slice(stop + 1), stop + 1) });
     } else {
       blocks.push({ kind: 'paragraph', segments: seg(text) });
     }
   });
-  if (!blocks.some((b) => b.kind === 'title')) issues.unshift({ line: 1, placeholder: '', message: '模板缺少标题行（以“# ”开头）' });
+  if (!blocks.some((b) => b.kind === 'title')) issues.unshift({ line: 1, column: 1, placeholder: '', message: '模板缺少标题行（以“# ”开头）' });
   if (issues.length) throw new TemplateError(issues);
   return { blocks, figures };
 }

@@ -27,6 +27,11 @@ function runs(rs: readonly Run[]): string {
 
 /** A self-contained page: every figure links to the records it counts (the web's metrics page). */
 export function writeHtml(doc: ReportDocument): string {
+  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${esc(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${writeHtmlBody(doc)}\n</body>\n</html>\n`;
+}
+
+/** The page's body alone (the template editor's live preview shows it inside the web app). */
+export function writeHtmlBody(doc: ReportDocument): string {
   const body: string[] = [`<h1>${doc.titleLines.map(esc).join('<br>')}</h1>`];
   for (const b of doc.blocks) {
     if (b.kind === 'heading' && b.level === 1) body.push(`<h2>${runs(b.runs)}</h2>`);
@@ -41,5 +46,5 @@ export function writeHtml(doc: ReportDocument): string {
     for (const t of doc.targets) body.push(`<tr>${targetCells(t).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
     body.push('</table>');
   }
-  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${esc(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return body.join('\n');
 }

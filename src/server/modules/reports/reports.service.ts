@@ -1,36 +1,100 @@
 import type { ReportKind } from '../../../domain/report/figures';
-import { type FigureValue, type ReportDocument, type ReportTarget, figureKey, figureRequest, renderReport } from '../../../domain/report/render';
-import { type ParsedTemplate, TemplateError, parseTemplate } from '../../../domain/report/template';
+import { type FigureRequest, type FigureValue, type ReportDocument, type ReportTarget, figureKey, renderReport } from '../../../domain/report/render';
+import type { ParsedTemplate, TemplateIssue } from '../../../domain/report/template';
 import { findDefaultTemplate } from '../../../domain/report/templates/index';
 import type { Ctx } from '../../context';
 import { AppError } from '../../http/errors';
 import { resolveOrgInScope } from '../../http/scope';
 import { computeMetric } from '../metrics/metrics.service';
 import { listTargets } from '../targets/targets.service';
+import { checkTemplate, templateIssuesError } from './reports.check';
+import { findStoredTemplate } from './reports.templates.service';
 
-export const reportKinds = ['annual', 'half-year'] as const satisfies readonly ReportKind[];
+export { reportKinds } from './reports.kinds';
 
 export interface GenerateReportInput {
   kind: ReportKind;
   /** unit code or id */
   org: string;
   year: number;
-  /** template source; default: the default template for the report kind and the unit's kind */
+  /** template source; default: the stored template (see templateId), else the default for the report kind and the unit's kind */
   template?: string;
+  /**
+   * a stored template's id; without it the unit's own stored template of the kind is used, else its
+   * nearest ancestor's, else the default template
+   */
+  templateId?: string;
 }
 
-/** A template that cannot be generated is a 400 whose details name each placeholder and line. */
-function validateTemplate(source: string): ParsedTemplate {
-  try {
-    return parseTemplate(source);
-  } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    throw new AppError(
-      'VALIDATION',
-      `报告模板有误：\n${e.message}`,
-      e.issues.map((i) => ({ path: `line ${i.line}${i.placeholder ? ` {{${i.placeholder}}}` : ''}`, message: i.message })),
-    );
+/**
+ * Where the figures come from. The benchmark wraps computeMetric to time the metric queries; the
+ * app always uses the metrics service as it is.
+ */
+export interface ReportHooks {
+  computeMetric?: typeof computeMetric;
+  /** called with the milliseconds spent listing next year's targets (their actuals are metric queries too) */
+  onTargets?: (ms: number) => void;
+}
+
+/** Which template a report used: a stored one (own or inherited) or the default of the unit's kind. */
+export interface TemplateSource {
+  source: 'stored' | 'default';
+  id: string;
+  name: string;
+  version: number | null;
+  orgName: string | null;
+  inherited: boolean;
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1949 || year > 2100) {
+    throw new AppError('VALIDATION', `年度“${year}”无效`, [{ path: 'year', message: '年度应为 4 位数字' }]);
   }
+}
+
+async function reportingOrg(ctx: Ctx, ref: string) {
+  const orgId = await resolveOrgInScope(ctx, 'ledger.read', ref, 'org');
+  const org = await ctx.db.selectFrom('org_units').select(['code', 'name', 'kind']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  return { id: orgId, ...org };
+}
+
+/** The template source a report of the unit uses (stored own → stored inherited → default). */
+async function templateFor(ctx: Ctx, org: { id: string; name: string; kind: string }, kind: ReportKind, templateId?: string): Promise<{ source: string; used: TemplateSource }> {
+  const stored = await findStoredTemplate(ctx, org.id, kind, templateId);
+  if (stored) return { source: stored.body, used: { source: 'stored', id: stored.id, name: stored.name, version: stored.version, orgName: stored.orgName, inherited: stored.inherited } };
+  const found = findDefaultTemplate(kind, org.kind);
+  if (!found) throw new AppError('NOT_FOUND', `暂无适用于“${org.name}”的${kind === 'annual' ? '年度' : '半年'}报告模板`);
+  return { source: found.source, used: { source: 'default', id: found.id, name: found.label, version: null, orgName: null, inherited: false } };
+}
+
+/** Computes each distinct figure once, by the metrics service over the unit's subtree and the placeholder's period. */
+async function computeFigures(ctx: Ctx, requests: readonly FigureRequest[], compute: typeof computeMetric): Promise<Map<string, FigureValue>> {
+  const values = new Map<string, FigureValue>();
+  for (const r of requests) {
+    const key = figureKey(r);
+    if (values.has(key)) continue;
+    const m = await compute(ctx, { code: r.spec.ref, org: r.org, from: r.from, to: r.to });
+    values.set(key, { value: m.value, unit: m.unit, org: m.org, orgName: m.orgName, from: m.from, to: m.to });
+  }
+  return values;
+}
+
+async function build(
+  ctx: Ctx,
+  org: { id: string; code: string; name: string },
+  kind: ReportKind,
+  year: number,
+  checked: { template: ParsedTemplate; requests: FigureRequest[] },
+  hooks: ReportHooks,
+): Promise<ReportDocument> {
+  const values = await computeFigures(ctx, checked.requests, hooks.computeMetric ?? computeMetric);
+  let targets: ReportTarget[] = [];
+  if (checked.template.blocks.some((b) => b.kind === 'targets')) {
+    const t0 = performance.now();
+    targets = await nextYearTargets(ctx, org.id, year + 1);
+    hooks.onTargets?.(performance.now() - t0);
+  }
+  return renderReport(checked.template, { kind, year, org: org.code, orgName: org.name, values, targets });
 }
 
 /**
@@ -39,55 +103,33 @@ function validateTemplate(source: string): ParsedTemplate {
  * units it names (which must lie in the reporting unit's subtree) — is checked before any figure is
  * computed.
  */
-export async function generateReport(ctx: Ctx, input: GenerateReportInput): Promise<ReportDocument> {
-  if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2100) {
-    throw new AppError('VALIDATION', `年度“${input.year}”无效`, [{ path: 'year', message: '年度应为 4 位数字' }]);
-  }
-  const orgId = await resolveOrgInScope(ctx, 'ledger.read', input.org, 'org');
-  const org = await ctx.db.selectFrom('org_units').select(['code', 'name', 'kind']).where('id', '=', orgId).executeTakeFirstOrThrow();
-  let source = input.template;
-  if (source === undefined) {
-    const found = findDefaultTemplate(input.kind, org.kind);
-    if (!found) throw new AppError('NOT_FOUND', `暂无适用于“${org.name}”的${input.kind === 'annual' ? '年度' : '半年'}报告模板`);
-    source = found.source;
-  }
-  const template = validateTemplate(source);
-  const at = { kind: input.kind, year: input.year, org: org.code };
-  const requests = template.figures.map((spec) => figureRequest(spec, at));
-  await checkTemplateOrgs(ctx, orgId, requests.map((r) => ({ org: r.org, line: r.spec.line, placeholder: r.spec.placeholder })));
+export async function generateReport(ctx: Ctx, input: GenerateReportInput, hooks: ReportHooks = {}): Promise<ReportDocument> {
+  return (await generateReportWithSource(ctx, input, hooks)).doc;
+}
 
-  const values = new Map<string, FigureValue>();
-  for (const r of requests) {
-    const key = figureKey(r);
-    if (values.has(key)) continue;
-    const m = await computeMetric(ctx, { code: r.spec.ref, org: r.org, from: r.from, to: r.to });
-    values.set(key, { value: m.value, unit: m.unit, org: m.org, orgName: m.orgName, from: m.from, to: m.to });
-  }
-  const targets = template.blocks.some((b) => b.kind === 'targets') ? await nextYearTargets(ctx, orgId, input.year + 1) : [];
-  return renderReport(template, { ...at, orgName: org.name, values, targets });
+/** generateReport, also telling which template was used. */
+export async function generateReportWithSource(ctx: Ctx, input: GenerateReportInput, hooks: ReportHooks = {}): Promise<{ doc: ReportDocument; used: TemplateSource | null }> {
+  checkYear(input.year);
+  const org = await reportingOrg(ctx, input.org);
+  const chosen = input.template === undefined ? await templateFor(ctx, org, input.kind, input.templateId) : { source: input.template, used: null };
+  const checked = await checkTemplate(ctx, org.id, chosen.source, { kind: input.kind, year: input.year, org: org.code });
+  if (!checked.ok) throw templateIssuesError(checked.issues);
+  return { doc: await build(ctx, org, input.kind, input.year, checked, hooks), used: chosen.used };
+}
+
+export type PreviewResult = { valid: true; doc: ReportDocument } | { valid: false; issues: TemplateIssue[] };
+
+/** The editor's live preview: the checked template's report, or every problem in it (nothing computed then). */
+export async function previewReport(ctx: Ctx, input: { template: string; org: string; kind: ReportKind; year: number }): Promise<PreviewResult> {
+  checkYear(input.year);
+  const org = await reportingOrg(ctx, input.org);
+  const checked = await checkTemplate(ctx, org.id, input.template, { kind: input.kind, year: input.year, org: org.code });
+  if (!checked.ok) return { valid: false, issues: checked.issues };
+  return { valid: true, doc: await build(ctx, org, input.kind, input.year, checked, {}) };
 }
 
 /** The work plan's targets: the next year's targets of the unit's subtree (parts stay under their parent). */
 async function nextYearTargets(ctx: Ctx, orgId: string, year: number): Promise<ReportTarget[]> {
   const { items } = await listTargets(ctx, { year, orgId });
   return items.map((t) => ({ orgName: t.orgName, title: t.title, metric: t.metric, comparison: t.comparison, value: t.value, unit: t.unit, year: t.year }));
-}
-
-/** Each unit a placeholder names exists and lies in the reporting unit's subtree. */
-async function checkTemplateOrgs(ctx: Ctx, rootId: string, refs: { org: string; line: number; placeholder: string }[]): Promise<void> {
-  const codes = Array.from(new Set(refs.map((r) => r.org)));
-  if (codes.length === 0) return;
-  const rows = await ctx.db
-    .selectFrom('org_units as u')
-    .innerJoin('org_closure as c', 'c.descendant_id', 'u.id')
-    .select(['u.code', 'u.id'])
-    .where('c.ancestor_id', '=', rootId)
-    .where((eb) => eb.or([eb('u.code', 'in', codes), eb('u.id', 'in', codes)]))
-    .execute();
-  const known = new Set(rows.flatMap((r) => [r.code, r.id]));
-  const bad = refs.filter((r) => !known.has(r.org));
-  if (bad.length) {
-    const details = bad.map((b) => ({ path: `line ${b.line} {{${b.placeholder}}}`, message: `组织“${b.org}”不存在或不属于本单位` }));
-    throw new AppError('VALIDATION', `报告模板有误：\n${details.map((d) => `${d.path}：${d.message}`).join('\n')}`, details);
-  }
 }
