@@ -12,6 +12,13 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // two pages: the staff app (/) and the public phone pages (/p/…), which share no code but React
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        p: fileURLToPath(new URL('./p/index.html', import.meta.url)),
+      },
+    },
     // antd's shared chunk is large by nature; the login route itself stays small
     chunkSizeWarningLimit: 900,
   },

@@ -67,6 +67,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 async function serveWeb(app: App, deps: AppDeps): Promise<void> {
   const root = resolve(deps.config.webDir);
   const built = existsSync(resolve(root, 'index.html'));
+  // a build made before the public bundle existed has no p/index.html: fall back to the staff app's page
+  const publicPage = existsSync(resolve(root, 'p', 'index.html')) ? 'p/index.html' : 'index.html';
   if (built) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0];
@@ -76,7 +78,8 @@ async function serveWeb(app: App, deps: AppDeps): Promise<void> {
     if (!built) {
       return reply.status(503).type('text/html; charset=utf-8').send('<p>网页尚未构建，请运行 <code>npm run build</code>。</p>');
     }
-    // client-side routes (/, /people/…, /p/…) all load the single-page app
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // the public phone pages (/p/…) are their own small page; every other route loads the staff app
+    const page = path === '/p' || path.startsWith('/p/') ? publicPage : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }
