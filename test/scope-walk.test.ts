@@ -68,6 +68,15 @@ beforeAll(async () => {
   secretsA.push(caseA.id, dvCaseA.id, '甲镇秘密信访摘要', '甲镇秘密家暴摘要', '甲镇秘密告诫书', '甲镇秘密当事人');
   idsA.push(reportTemplate.id);
   secretsA.push(reportTemplate.id, '甲镇秘密模板', '甲镇秘密报告', '甲镇秘密正文');
+  const caseFile = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/attachments?entity=cases&entityId=${caseA.id}`,
+    headers: { ...h, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="jia-case-secret.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  });
+  if (caseFile.statusCode !== 201) throw new Error(`case attachment → ${caseFile.statusCode} ${caseFile.body}`);
+  idsA.push(caseFile.json().id as string);
+  secretsA.push(caseFile.json().id as string, 'jia-case-secret.png');
 
   // B holds every non-global role on township B, and has data of its own
   const userB = await t.userWith('org_admin', townB.id, 'sw-user-b');

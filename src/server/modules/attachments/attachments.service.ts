@@ -4,13 +4,16 @@ import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
-import { createdBy, findLedgerRow, findLiveForWrite } from '../catalogs/ledger-kit';
+import { caseFileOwner } from '../cases/cases.service';
+import { createdBy, findLedgerRow, findLiveForWrite, type LedgerTable } from '../catalogs/ledger-kit';
 import { cleanFilename, detectFileKind } from './attachments.files';
 import type { AttachmentEntity, AttachmentTarget } from './attachments.schemas';
 
 /**
- * Attachments (photos, sign-in sheets) of a ledger record. The bytes are stored in the database;
- * an attachment belongs to its record's unit, and reading it needs the record in scope.
+ * Attachments (photos, sign-in sheets) of a ledger record or a case. The bytes are stored in the
+ * database; an attachment belongs to its record's unit, and reading it needs the record in scope.
+ * A case's files follow the case's own rules (cases.service caseFileOwner): a confidential case's
+ * files only for those who may open the case, each download audited.
  */
 export interface AttachmentView {
   id: string;
@@ -33,12 +36,27 @@ const toView = (r: Row): AttachmentView => ({
 
 const typesHint = '只能上传 JPEG、PNG、WebP 图片，PDF，或 Excel（xlsx）、Word（docx）文件';
 
+/** The unit of the record a file belongs to, if the caller may read / write that record; 404 otherwise. */
+async function recordOwner(ctx: Ctx, entity: AttachmentEntity, entityId: string, mode: 'read' | 'write'): Promise<{ org_id: string; confidential: boolean }> {
+  if (entity === 'cases') {
+    const c = await caseFileOwner(ctx, entityId, mode);
+    return { org_id: c.orgId, confidential: c.confidential };
+  }
+  const row = mode === 'write' ? await findLiveForWrite(ctx, entity, entityId, '记录') : await findLedgerRow(ctx, entity, entityId, 'ledger.read');
+  if (!row) throw notFound('记录');
+  return { org_id: row.org_id, confidential: false };
+}
+
+const isLedger = (entity: string): entity is LedgerTable => entity !== 'cases';
+
 export async function addAttachment(ctx: Ctx, target: AttachmentTarget, file: { filename?: string; content: Buffer }): Promise<AttachmentView> {
-  orgScope(ctx, 'ledger.write');
+  // a case's refused attempt is audited: check it outside the transaction, whose rollback would drop that entry
+  if (isLedger(target.entity)) orgScope(ctx, 'ledger.write');
+  else await recordOwner(ctx, target.entity, target.entityId, 'write');
   const kind = detectFileKind(file.content);
   if (!kind) throw new AppError('VALIDATION', typesHint, [{ path: 'file', message: typesHint }]);
   return inTransaction(ctx, async (tx) => {
-    const record = await findLiveForWrite(tx, target.entity, target.entityId, '记录');
+    const record = await recordOwner(tx, target.entity, target.entityId, 'write');
     const row = {
       id: newId(), entity: target.entity, entity_id: target.entityId, org_id: record.org_id, filename: cleanFilename(file.filename, kind), mime: kind.mime,
       size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'), created_by: createdBy(tx), created_at: nowIso(tx),
@@ -49,13 +67,8 @@ export async function addAttachment(ctx: Ctx, target: AttachmentTarget, file: { 
   });
 }
 
-async function assertRecordReadable(ctx: Ctx, entity: string, entityId: string): Promise<void> {
-  const record = await findLedgerRow(ctx, entity as AttachmentEntity, entityId, 'ledger.read');
-  if (!record) throw notFound('记录');
-}
-
 export async function listAttachments(ctx: Ctx, target: AttachmentTarget) {
-  await assertRecordReadable(ctx, target.entity, target.entityId);
+  await recordOwner(ctx, target.entity, target.entityId, 'read');
   const rows = await ctx.db.selectFrom('attachments').select(columns).where('entity', '=', target.entity).where('entity_id', '=', target.entityId).orderBy('created_at').orderBy('id').execute();
   return { items: rows.map(toView), total: rows.length };
 }
@@ -63,17 +76,33 @@ export async function listAttachments(ctx: Ctx, target: AttachmentTarget) {
 export async function getAttachmentFile(ctx: Ctx, id: string): Promise<AttachmentView & { content: Buffer }> {
   const row = await withContent(ctx).selectFrom('attachments').select([...columns, 'content']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('附件');
-  await assertRecordReadable(ctx, row.entity, row.entity_id).catch(() => {
+  const owner = await recordOwner(ctx, row.entity as AttachmentEntity, row.entity_id, 'read').catch(() => {
     throw notFound('附件');
   });
+  // a confidential case's file is read like the case itself: every download audited
+  if (owner.confidential) await appendAudit(ctx, { action: 'read_attachment', entity: 'attachment', entityId: id, orgId: owner.org_id, detail: { of: { entity: row.entity, entityId: row.entity_id } } });
   return { ...toView(row), content: Buffer.from(row.content ?? Buffer.alloc(0)) };
 }
 
+async function deletable(ctx: Ctx, id: string) {
+  const row = await ctx.db.selectFrom('attachments').select(columns).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('附件');
+  if (isLedger(row.entity)) {
+    if (!(await findLedgerRow(ctx, row.entity, row.entity_id, 'ledger.write'))) throw notFound('附件');
+  } else {
+    await caseFileOwner(ctx, row.entity_id, 'write').catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('附件') : e;
+    });
+  }
+  return row;
+}
+
 export async function deleteAttachment(ctx: Ctx, id: string): Promise<void> {
-  orgScope(ctx, 'ledger.write');
+  const first = await ctx.db.selectFrom('attachments').select('entity').where('id', '=', id).executeTakeFirst();
+  if (!first || isLedger(first.entity)) orgScope(ctx, 'ledger.write');
+  else await deletable(ctx, id); // outside the transaction: a refused attempt on a case stays audited
   await inTransaction(ctx, async (tx) => {
-    const row = await tx.db.selectFrom('attachments').select(columns).where('id', '=', id).executeTakeFirst();
-    if (!row || !(await findLedgerRow(tx, row.entity as AttachmentEntity, row.entity_id, 'ledger.write'))) throw notFound('附件');
+    const row = await deletable(tx, id);
     await tx.db.deleteFrom('attachments').where('id', '=', id).execute();
     await appendAudit(tx, { action: 'delete', entity: 'attachment', entityId: id, orgId: row.org_id, detail: { of: { entity: row.entity, entityId: row.entity_id }, filename: row.filename, sha256: row.sha256 } });
   });

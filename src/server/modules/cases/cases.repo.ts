@@ -139,3 +139,51 @@ export async function userHasGrantOver(db: Kysely<DB>, userId: string, orgId: st
     .executeTakeFirst();
   return Boolean(row);
 }
+
+export async function replaceParties(db: Kysely<DB>, caseId: string, rows: Insertable<CasePartyTable>[]): Promise<void> {
+  await db.deleteFrom('case_parties').where('case_id', '=', caseId).execute();
+  await insertParties(db, rows);
+}
+
+/** When the current handling period began: the last 受理 or 重新办理 on the timeline. */
+export async function handlingStartedAt(db: Kysely<DB>, caseId: string): Promise<string | undefined> {
+  const e = await db.selectFrom('case_events').select('at').where('case_id', '=', caseId).where('action', 'in', ['accept', 'reopen']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return e?.at;
+}
+
+/** Users who may be assigned a case of the unit: a working grant (not viewer) on the unit or an ancestor, account enabled. */
+export async function handlerCandidates(db: Kysely<DB>, orgId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_grants as g', 'g.user_id', 'u.id')
+    .innerJoin('org_closure as oc', 'oc.ancestor_id', 'g.org_id')
+    .innerJoin('org_units as o', 'o.id', 'g.org_id')
+    .select(['u.id', 'u.display_name', 'u.username', 'o.name as org_name', 'oc.depth'])
+    .where('oc.descendant_id', '=', orgId)
+    .where('g.role', '<>', 'viewer')
+    .where('u.disabled', '=', 0)
+    .orderBy('oc.depth')
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .limit(500)
+    .execute();
+}
+
+/** Units that handle cases (a case_worker grant on the unit itself) in the same tree as `orgId`, except `orgId`. */
+export async function transferTargets(db: Kysely<DB>, orgId: string) {
+  const root = await db.selectFrom('org_closure').select('ancestor_id').where('descendant_id', '=', orgId).orderBy('depth', 'desc').limit(1).executeTakeFirst();
+  if (!root) return [];
+  return db
+    .selectFrom('org_units as o')
+    .innerJoin('org_closure as oc', 'oc.descendant_id', 'o.id')
+    .select(['o.id', 'o.name', 'o.code'])
+    .where('oc.ancestor_id', '=', root.ancestor_id)
+    .where('o.id', '<>', orgId)
+    .where('o.dissolved_on', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('user_grants as g').select('g.id').whereRef('g.org_id', '=', 'o.id').where('g.role', '=', 'case_worker')))
+    .orderBy('oc.depth')
+    .orderBy('o.sort_order')
+    .orderBy('o.code')
+    .limit(500)
+    .execute();
+}

@@ -1,7 +1,8 @@
 import type { App } from '../../http/types';
+import { updateCase } from './cases.edit';
 import { addFollowup, transitionCase } from './cases.flow';
-import { caseIdParam, createCaseBody, deadlineBody, followupBody, listCasesQuery, summaryQuery, transitionBody } from './cases.schemas';
-import { caseSummary, createCase, getCase, listCaseDeadlines, listCases, setCaseDeadline } from './cases.service';
+import { caseIdParam, createCaseBody, deadlineBody, followupBody, listCasesQuery, summaryQuery, transitionBody, updateCaseBody } from './cases.schemas';
+import { caseSummary, createCase, getCase, listCaseDeadlines, listCases, listHandlerOptions, listTransferOptions, setCaseDeadline } from './cases.service';
 
 export function registerCaseRoutes(app: App): void {
   const tags = ['cases'];
@@ -17,6 +18,11 @@ export function registerCaseRoutes(app: App): void {
   app.get('/api/v1/cases/:id', { schema: { tags, summary: '个案详情：当事人、全过程时间线、回访、转办、时限（保密个案每次查看都记入审计）', params: caseIdParam } }, (req) =>
     getCase(req.ctx, req.params.id),
   );
+  app.patch('/api/v1/cases/:id', { schema: { tags, summary: '修改个案登记信息（案情摘要、来源渠道、当事人、告诫书、风险等级）；归档、不予受理后不能修改', params: caseIdParam, body: updateCaseBody } }, (req) =>
+    updateCase(req.ctx, req.params.id, req.body),
+  );
+  app.get('/api/v1/cases/:id/handler-options', { schema: { tags, summary: '可指派的承办人（受理单位及其上级单位的工作人员）', params: caseIdParam } }, (req) => listHandlerOptions(req.ctx, req.params.id));
+  app.get('/api/v1/cases/:id/transfer-options', { schema: { tags, summary: '可转办的接收单位（同一组织树中设有个案工作者的单位）', params: caseIdParam } }, (req) => listTransferOptions(req.ctx, req.params.id));
   app.post('/api/v1/cases/:id/transitions', { schema: { tags, summary: '办理操作（受理、不予受理、指派、转办、接收/拒绝转办、办结、归档、重新办理）；不允许的操作返回 422', params: caseIdParam, body: transitionBody } }, (req) =>
     transitionCase(req.ctx, req.params.id, req.body),
   );

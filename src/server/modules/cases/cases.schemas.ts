@@ -34,6 +34,21 @@ export const createCaseBody = z
   .describe('登记个案');
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
+/** PATCH: only the fields given change; the kind and the receiving unit never do (those are 转办). */
+export const updateCaseBody = z
+  .object({
+    subkind: z.string().trim().max(20, '细类不能超过 20 个字').nullable().optional(),
+    channel: oneOf(caseChannels, '来源渠道').optional(),
+    summary: text('案情摘要', 2000).optional(),
+    riskLevel: oneOf(riskLevels, '风险等级').optional().describe('困境儿童：高/中/低（风险等级变化时办理时限随之重算）'),
+    warningNo: z.string().trim().max(50, '告诫书编号不能超过 50 个字').nullable().optional().describe('家庭暴力：告诫书编号'),
+    warningOn: date('告诫书日期').nullable().optional(),
+    parties: z.array(caseParty).max(20, '当事人最多 20 名').optional().describe('给出时整体替换当事人'),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项', path: ['summary'] })
+  .describe('修改个案登记信息（归档、不予受理后不能修改）');
+export type UpdateCaseBody = z.infer<typeof updateCaseBody>;
+
 const flag = z.enum(['true', 'false'], { error: '应为 true 或 false' }).optional();
 export const listCasesQuery = z.object({
   status: oneOf(caseStatuses, '状态').optional(),

@@ -2,13 +2,14 @@ import { addDays, deadlineDays, type DeadlineDays } from '../../../domain/cases/
 import { type CaseKind, caseKinds, isConfidentialKind, type RiskLevel } from '../../../domain/cases/kinds';
 import { newId } from '../../../domain/ids';
 import { actorName, type Ctx, inTransaction, nowIso } from '../../context';
+import { AppError } from '../../http/errors';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { assertOrgInScope, defaultOrgId, orgInScopeSet, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { inSubtree } from '../catalogs/ledger-kit';
 import { assertPersonInScope } from '../people/people.service';
-import { openCase, visibleCondition } from './cases.access';
+import { type CaseMode, openCase, visibleCondition } from './cases.access';
 import * as repo from './cases.repo';
 import type { CreateCaseBody, DeadlineBody, ListCasesQuery } from './cases.schemas';
 import { type CaseListItem, today, toDetail, toListItems } from './cases.view';
@@ -92,4 +93,34 @@ export async function listCaseDeadlines(ctx: Ctx, q: { orgId?: string }) {
   const items = [];
   for (const kind of caseKinds) items.push({ kind, ...(await unitDeadlineDays(ctx.db, orgId, kind, null)) });
   return { orgId, items };
+}
+
+/** Who may be assigned the case (指派): the same rule the assign step checks. */
+export async function listHandlerOptions(ctx: Ctx, id: string) {
+  const row = await openCase(ctx, id, 'write');
+  const seen = new Set<string>();
+  const items = [];
+  for (const u of await repo.handlerCandidates(ctx.db, row.org_id)) {
+    if (seen.has(u.id)) continue;
+    seen.add(u.id);
+    items.push({ id: u.id, displayName: u.display_name, username: u.username, orgName: u.org_name });
+  }
+  return { items };
+}
+
+/** Where the case may be transferred (转办): units of the same tree that have case workers of their own. */
+export async function listTransferOptions(ctx: Ctx, id: string) {
+  const row = await openCase(ctx, id, 'write');
+  return { items: (await repo.transferTargets(ctx.db, row.org_id)).map((o) => ({ id: o.id, name: o.name, code: o.code })) };
+}
+
+/**
+ * The attachments module's hook: a case's files follow the case's own visibility (a confidential
+ * case's files only for those who may open it; 404 otherwise, the attempt audited by openCase).
+ * Files of an archived case are kept as they are.
+ */
+export async function caseFileOwner(ctx: Ctx, caseId: string, mode: CaseMode): Promise<{ orgId: string; confidential: boolean }> {
+  const row = await openCase(ctx, caseId, mode);
+  if (mode === 'write' && row.status === '归档') throw new AppError('RULE_VIOLATED', '个案已归档，不能再增删附件；如需补充请先重新办理');
+  return { orgId: row.org_id, confidential: Boolean(Number(row.confidential)) };
 }

@@ -57,6 +57,8 @@ export const demoUsers: DemoUser[] = [
   { username: 'jggw', displayName: '县直机关工委工作人员', roles: ['org_admin', 'staff'], orgCode: 'LD-JGGW' },
   { username: 'dx', displayName: '县委党校工作人员', roles: ['org_admin', 'staff'], orgCode: 'LD-DX' },
   { username: 'hy-fl', displayName: '花园镇妇联联络员', roles: ['staff'], orgCode: 'LD-FL-T03' },
+  { username: 'xf-fl', displayName: '县妇联信访代理', roles: ['case_worker'], orgCode: 'LD-FL' },
+  { username: 'wq-zgh', displayName: '县总工会维权岗', roles: ['case_worker'], orgCode: 'LD-ZGH' },
 ];
 
 interface Summary {
