@@ -15,6 +15,7 @@ import { registerLoanRoutes } from './modules/loans/loans.routes';
 import { registerMetricRoutes } from './modules/metrics/metrics.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
 import { registerOtpRoutes } from './modules/otp/otp.routes';
+import { registerPairingRoutes } from './modules/pairings/pairings.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
@@ -41,5 +42,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerCheckRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerPairingRoutes(app);
   registerOtpRoutes(app, deps);
 }

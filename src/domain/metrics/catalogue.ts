@@ -1,6 +1,8 @@
 import { assistanceForms, contractTypes, loanStatuses } from '../ledgers/catalogs';
 import { designationLevels, orgKinds } from '../org';
 import { caseChannels, caseKinds, caseOutcomes } from '../cases/kinds';
+import { helpedRoles, helperRoles } from '../pairings/kinds';
+import { wishBeneficiaryKinds } from '../wishes/flow';
 
 /**
  * The metric catalogue as data (contract "Metric codes" + docs seed-figures). A metric is
@@ -8,10 +10,10 @@ import { caseChannels, caseKinds, caseOutcomes } from '../cases/kinds';
  * and an inclusive period. Adding a metric = one entry here + one query function on the server
  * (src/server/modules/metrics/metrics.queries.ts).
  */
-export const metricUnits = ['项', '场次', '人次', '件', '名', '元', '万元', '笔', '个', '%', '人', '户', '份', '对'] as const;
+export const metricUnits = ['项', '场次', '人次', '件', '名', '元', '万元', '笔', '个', '%', '人', '户', '份', '对', '次'] as const;
 export type MetricUnit = (typeof metricUnits)[number];
 
-export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people', 'cases'] as const;
+export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people', 'cases', 'pairings', 'wishes'] as const;
 export type MetricLedger = (typeof metricLedgers)[number];
 
 /**
@@ -63,6 +65,15 @@ const caseFilter = {
   channel: { name: 'channel', label: '来源渠道', description: '来源渠道（来访、来电、网上、转办）', values: caseChannels },
 } as const satisfies Record<string, MetricFilterDef>;
 const caseScope = '受理单位在本辖区内的个案（含保密个案，只计数不列明细）';
+
+const pairingFilter = {
+  helper: { name: 'helper', label: '帮扶方身份', description: '帮扶方身份（爱心妈妈、党员、巾帼文明岗……）', values: helperRoles },
+  helped: { name: 'helped', label: '受助方类别', description: '受助方类别（留守儿童、春蕾女童、单亲困难母亲……）', values: helpedRoles },
+} as const satisfies Record<string, MetricFilterDef>;
+const pairingFilters = [pairingFilter.helper, pairingFilter.helped];
+const pairingScope = '建立结对的单位在本辖区内';
+const wishFilters = [{ name: 'kind', label: '心愿对象', description: '心愿对象（儿童、老人、妇女）', values: wishBeneficiaryKinds }] as const satisfies readonly MetricFilterDef[];
+const wishScope = '征集心愿的单位在本辖区内';
 
 const activityFilters = [filter.type, filter.target];
 const assistanceFilters = [filter.program, filter.form, filter.category, filter.funder];
@@ -129,6 +140,12 @@ export const metricCatalogue: readonly MetricDef[] = [
   { code: 'cases.count', label: '个案数', unit: '件', ledger: 'cases', valueKind: 'count', filters: [caseFilter.kind, caseFilter.outcome, caseFilter.channel], description: `登记日期在期间内的个案数：${caseScope}` },
   { code: 'cases.resolved', label: '办结个案数', unit: '件', ledger: 'cases', valueKind: 'count', filters: [caseFilter.kind, caseFilter.outcome], description: `办结日期在期间内的个案数（重新办理的以最近一次办结为准）：${caseScope}` },
   { code: 'cases.overdue', label: '超期个案数', unit: '件', ledger: 'cases', valueKind: 'count', filters: [caseFilter.kind], description: `期末超过受理或办理时限仍未完成该环节的个案数：${caseScope}` },
+  { code: 'pairings.count', label: '结对数', unit: '对', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `结对日期在期间内的结对帮扶数：${pairingScope}` },
+  { code: 'pairings.active', label: '在结对数', unit: '对', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `期末仍在结对（已开始、未结束）的结对帮扶数：${pairingScope}` },
+  { code: 'pairings.visits', label: '结对联系次数', unit: '次', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `联系日期在期间内的走访、电话等联系次数：${pairingScope}` },
+  { code: 'wishes.published', label: '发布心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `首次发布日期在期间内的微心愿数：${wishScope}` },
+  { code: 'wishes.claimed', label: '认领心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `期间内被认领的不同微心愿数（认领后逾期释放又被认领的只计一次）：${wishScope}` },
+  { code: 'wishes.fulfilled', label: '圆梦心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `确认圆梦日期在期间内的微心愿数：${wishScope}` },
 ];
 
 const byCode = new Map(metricCatalogue.map((m) => [m.code, m]));

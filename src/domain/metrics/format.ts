@@ -48,6 +48,7 @@ export function formatMetricValue(value: number, unit: MetricUnit): string {
     case '户':
     case '份':
     case '对':
+    case '次':
       return String(Math.round(value));
   }
 }

@@ -6,6 +6,9 @@ import { addDays } from '../cases/deadlines';
  * with evidence (a photo) → confirmed (fulfilled). A claim not delivered within the unit's claim
  * days lapses and the wish is published again; staff may also release a claim.
  */
+/** Whose wish it is. */
+export const wishBeneficiaryKinds = ['儿童', '老人', '妇女'] as const;
+
 export const wishStatuses = ['submitted', 'approved', 'rejected', 'published', 'claimed', 'delivered', 'fulfilled', 'withdrawn'] as const;
 export type WishStatus = (typeof wishStatuses)[number];
 export const wishStatusLabels: Record<WishStatus, string> = {

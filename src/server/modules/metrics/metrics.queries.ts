@@ -2,6 +2,7 @@ import { activityQueries } from './metrics.activities';
 import { caseQueries } from './metrics.cases';
 import { ledgerQueries } from './metrics.ledgers';
 import { orgQueries } from './metrics.orgs';
+import { pairingQueries, wishQueries } from './metrics.pairings';
 import type { MetricQuery } from './metrics.sql';
 
 /**
@@ -15,6 +16,8 @@ export const metricQueries: Readonly<Record<string, MetricQuery>> = {
   ...ledgerQueries,
   ...orgQueries,
   ...caseQueries,
+  ...pairingQueries,
+  ...wishQueries,
 };
 
 export type { MetricArgs, MetricQuery, Page, RecordRow } from './metrics.sql';
