@@ -66,6 +66,12 @@ beforeAll(async () => {
   secretsA.push('甲镇秘密活动', '甲镇秘密类型', '甲镇秘密成果', '甲镇秘密资助方', '甲镇秘密贷款产品', '甲镇秘密创业项目', '甲镇秘密企业', 'jia-secret.png', '甲镇秘密目标');
   idsA.push(caseA.id, dvCaseA.id);
   secretsA.push(caseA.id, dvCaseA.id, '甲镇秘密信访摘要', '甲镇秘密家暴摘要', '甲镇秘密告诫书', '甲镇秘密当事人');
+  // a screening campaign (摸底排查) over township A with one child recorded by A's case worker
+  const cwA = await t.userWith('case_worker', townA.id, 'sw-cw-a');
+  const screening = await post('/api/v1/screenings', h, { title: '甲镇秘密排查', year: 2026, startOn: '2026-06-01', endOn: '2026-06-30', orgId: townA.id, townshipIds: [townA.id] });
+  const screened = await post(`/api/v1/screenings/${screening.id}/children`, cwA.headers, { orgId: townA.id, person: { name: '甲镇秘密儿童', idNumber: buildIdNumber({ birthDate: '2015-05-05' }) }, guardian: '孤儿', notes: '甲镇秘密排查说明' });
+  idsA.push(screening.id, screened.id);
+  secretsA.push(screening.id, screened.id, '甲镇秘密排查', '甲镇秘密儿童', '甲镇秘密排查说明');
   idsA.push(reportTemplate.id);
   secretsA.push(reportTemplate.id, '甲镇秘密模板', '甲镇秘密报告', '甲镇秘密正文');
   const caseFile = await t.app.inject({

@@ -18,6 +18,7 @@ import { registerOtpRoutes } from './modules/otp/otp.routes';
 import { registerPairingRoutes } from './modules/pairings/pairings.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
+import { registerScreeningRoutes } from './modules/screenings/screenings.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 
@@ -42,6 +43,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerCheckRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerScreeningRoutes(app);
   registerPairingRoutes(app);
   registerOtpRoutes(app, deps);
 }
