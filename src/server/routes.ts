@@ -8,6 +8,7 @@ import { registerCaseRoutes } from './modules/cases/cases.routes';
 import { registerCatalogRoutes } from './modules/catalogs/catalogs.routes';
 import { registerCheckRoutes } from './modules/checks/checks.routes';
 import { registerContractRoutes } from './modules/contracts/contracts.routes';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerHouseholdRoutes } from './modules/households/households.routes';
 import { registerImportRoutes } from './modules/imports/imports.routes';
@@ -45,5 +46,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerTargetRoutes(app);
   registerScreeningRoutes(app);
   registerPairingRoutes(app);
+  registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);
 }
