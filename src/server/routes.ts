@@ -22,6 +22,7 @@ import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerScreeningRoutes } from './modules/screenings/screenings.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
+import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes';
 
 /** Every module's routes, in one list. */
 export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -46,6 +47,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerTargetRoutes(app);
   registerScreeningRoutes(app);
   registerPairingRoutes(app);
+  registerVolunteerRoutes(app);
   registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);
 }
