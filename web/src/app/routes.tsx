@@ -28,6 +28,9 @@ const ImportBatchesPage = lazy(() => import('../features/imports/pages/ImportBat
 const MetricsPage = lazy(() => import('../features/metrics/pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
 const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));
+const CasesInboxPage = lazy(() => import('../features/cases/pages/CasesInboxPage').then((m) => ({ default: m.CasesInboxPage })));
+const CaseRegisterPage = lazy(() => import('../features/cases/pages/CaseRegisterPage').then((m) => ({ default: m.CaseRegisterPage })));
+const CaseDetailPage = lazy(() => import('../features/cases/pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 
 const ledgerLists = { activities: ActivitiesPage, assistance: AssistancePage, loans: LoansPage, contracts: ContractsPage } as const;
 
@@ -66,6 +69,9 @@ export function AppRoutes() {
           <Route path="metrics" element={guarded(<MetricsPage />, 'ledger.read')} />
           <Route path="checks/duplicate-assistance" element={guarded(<DuplicateAssistancePage />, 'ledger.read')} />
           <Route path="checks/unassisted" element={guarded(<UnassistedPage />, 'ledger.read')} />
+          <Route path="cases" element={guarded(<CasesInboxPage />, 'case.read')} />
+          <Route path="cases/new" element={guarded(<CaseRegisterPage />, 'case.write')} />
+          <Route path="cases/:id" element={guarded(<CaseDetailPage />)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
