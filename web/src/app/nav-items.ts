@@ -24,7 +24,7 @@ export const navTree: (NavItem | NavGroup)[] = [
       { key: 'households', to: '/households', label: '家庭管理', permission: 'person.read' },
     ],
   },
-  { group: '个案', items: [{ key: 'cases', to: '/cases', label: '个案收件箱', permission: 'case.read' }] },
+  { group: '个案', items: [{ key: 'cases', to: '/cases', label: '个案收件箱', permission: 'case.read' }, { key: 'screenings', to: '/screenings', label: '摸底排查', permission: 'case.read' }] },
   { key: 'imports', to: '/imports', label: '数据导入', permission: 'ledger.write' },
   { key: 'metrics', to: '/metrics', label: '数据指标', permission: 'ledger.read' },
   {

@@ -25,6 +25,9 @@ const LedgerDetailPage = lazy(() => import('../features/ledgers/pages/LedgerDeta
 const LedgerEditPage = lazy(() => import('../features/ledgers/pages/LedgerEditPage').then((m) => ({ default: m.LedgerEditPage })));
 const ImportWizardPage = lazy(() => import('../features/imports/pages/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportBatchesPage = lazy(() => import('../features/imports/pages/ImportBatchesPage').then((m) => ({ default: m.ImportBatchesPage })));
+const ScreeningsPage = lazy(() => import('../features/screenings/pages/ScreeningsPage').then((m) => ({ default: m.ScreeningsPage })));
+const ScreeningDetailPage = lazy(() => import('../features/screenings/pages/ScreeningDetailPage').then((m) => ({ default: m.ScreeningDetailPage })));
+const ScreeningTownshipPage = lazy(() => import('../features/screenings/pages/ScreeningTownshipPage').then((m) => ({ default: m.ScreeningTownshipPage })));
 const MetricsPage = lazy(() => import('../features/metrics/pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
 const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));
@@ -66,6 +69,9 @@ export function AppRoutes() {
           })}
           <Route path="imports" element={guarded(<ImportWizardPage />, 'ledger.write')} />
           <Route path="imports/batches" element={guarded(<ImportBatchesPage />, 'ledger.read')} />
+          <Route path="screenings" element={guarded(<ScreeningsPage />)} />
+          <Route path="screenings/:id" element={guarded(<ScreeningDetailPage />)} />
+          <Route path="screenings/:id/townships/:orgId" element={guarded(<ScreeningTownshipPage />)} />
           <Route path="metrics" element={guarded(<MetricsPage />, 'ledger.read')} />
           <Route path="checks/duplicate-assistance" element={guarded(<DuplicateAssistancePage />, 'ledger.read')} />
           <Route path="checks/unassisted" element={guarded(<UnassistedPage />, 'ledger.read')} />
