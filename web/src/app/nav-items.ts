@@ -14,6 +14,7 @@ export interface NavGroup {
 /** The side menu: single entries and titled groups (工作台账, 核查). */
 export const navTree: (NavItem | NavGroup)[] = [
   { key: 'home', to: '/', label: '首页' },
+  { key: 'dashboard', to: '/dashboard', label: '领导驾驶舱', permission: 'ledger.read' },
   {
     group: '工作台账',
     items: [

@@ -29,6 +29,7 @@ const ScreeningsPage = lazy(() => import('../features/screenings/pages/Screening
 const ScreeningDetailPage = lazy(() => import('../features/screenings/pages/ScreeningDetailPage').then((m) => ({ default: m.ScreeningDetailPage })));
 const ScreeningTownshipPage = lazy(() => import('../features/screenings/pages/ScreeningTownshipPage').then((m) => ({ default: m.ScreeningTownshipPage })));
 const MetricsPage = lazy(() => import('../features/metrics/pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
 const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));
 const CasesInboxPage = lazy(() => import('../features/cases/pages/CasesInboxPage').then((m) => ({ default: m.CasesInboxPage })));
@@ -73,6 +74,8 @@ export function AppRoutes() {
           <Route path="screenings/:id" element={guarded(<ScreeningDetailPage />)} />
           <Route path="screenings/:id/townships/:orgId" element={guarded(<ScreeningTownshipPage />)} />
           <Route path="metrics" element={guarded(<MetricsPage />, 'ledger.read')} />
+          <Route path="dashboard" element={guarded(<DashboardPage />, 'ledger.read')} />
+          <Route path="dashboard/:orgId" element={guarded(<DashboardPage />, 'ledger.read')} />
           <Route path="checks/duplicate-assistance" element={guarded(<DuplicateAssistancePage />, 'ledger.read')} />
           <Route path="checks/unassisted" element={guarded(<UnassistedPage />, 'ledger.read')} />
           <Route path="cases" element={guarded(<CasesInboxPage />, 'case.read')} />

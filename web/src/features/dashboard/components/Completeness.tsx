@@ -1,0 +1,61 @@
+import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { Dashboard, MonthCompleteness, ReportingUnit } from '../api';
+
+function MonthList({ title, month, testId }: { title: string; month: MonthCompleteness; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <Typography.Text strong>
+        {title}（{Number(month.month.slice(5))}月）未填报：{month.missing.length} 个单位
+      </Typography.Text>
+      <div style={{ marginTop: 8 }}>
+        {month.missing.length ? (
+          month.missing.map((u) => (
+            <Tag key={u.id} color="orange" style={{ marginBottom: 4 }}>
+              <Link to={`/dashboard/${u.id}`}>{u.name}</Link>
+            </Tag>
+          ))
+        ) : (
+          <Typography.Text type="success">全部单位均已填报</Typography.Text>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** 填报情况: the units that entered no ledger record this month and last month. */
+export function Completeness({ data }: { data: Dashboard }) {
+  const c = data.completeness;
+  return (
+    <Card size="small" title="填报情况（按录入时间）">
+      {c.units.length === 0 ? (
+        <Empty description="没有需要填报的单位" />
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} md={12}>
+              <MonthList title="本月" month={c.thisMonth} testId="completeness-this" />
+            </Col>
+            <Col xs={24} md={12}>
+              <MonthList title="上月" month={c.lastMonth} testId="completeness-last" />
+            </Col>
+          </Row>
+          <Table<ReportingUnit>
+            style={{ marginTop: 12 }}
+            size="small"
+            rowKey="id"
+            pagination={c.units.length > 10 ? { pageSize: 10, size: 'small' } : false}
+            scroll={{ x: 'max-content' }}
+            dataSource={c.units}
+            columns={[
+              { title: '单位', key: 'name', render: (_: unknown, u) => <Link to={`/dashboard/${u.id}`}>{u.name}</Link> },
+              { title: '上级', dataIndex: 'parentName', key: 'parent' },
+              { title: '本月录入', dataIndex: 'thisMonth', key: 'this', align: 'right' },
+              { title: '上月录入', dataIndex: 'lastMonth', key: 'last', align: 'right' },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
