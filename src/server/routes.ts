@@ -19,6 +19,7 @@ import { registerOtpRoutes } from './modules/otp/otp.routes';
 import { registerPairingRoutes } from './modules/pairings/pairings.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
+import { registerSelectionRoutes } from './modules/selections/selections.routes';
 import { registerScreeningRoutes } from './modules/screenings/screenings.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
@@ -50,4 +51,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerVolunteerRoutes(app);
   registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);
+  registerSelectionRoutes(app);
 }

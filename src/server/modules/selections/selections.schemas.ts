@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { designationLevels } from '../../../domain/org';
+import { nomineeTypes, stages } from '../../../domain/selections/kinds';
+
+/** Request shapes for selections (评选表彰); messages are the ones users see. */
+const id = z.string().trim().min(1).max(64);
+const int = (label: string, min: number, max: number) =>
+  z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`);
+
+const quota = z.object({ orgId: id.describe('推荐单位 id'), quota: int('名额', 1, 1000).describe('推荐名额') });
+
+const rules = {
+  votingEnabled: z.boolean().describe('是否开展网络投票'),
+  juryEnabled: z.boolean().describe('是否评委评审'),
+  juryWeight: int('评委权重', 0, 100).describe('评委评分占最终得分的百分比（其余为投票），如 70'),
+  winnersCount: int('表彰名额', 1, 1000).describe('表彰名额（按最终得分取前若干名）'),
+  votesPerDay: int('每人每日票数', 1, 100).describe('每个手机号每天最多投几票（每位候选对象每天一票）'),
+  votesPerCampaign: int('每人总票数', 1, 10000).describe('每个手机号在本次评选中最多投几票'),
+  votesPerAddressHour: int('每个地址每小时票数', 1, 100000).describe('同一网络地址每小时最多投几票（超出返回 429）'),
+  hideResults: z.boolean().describe('投票结束前是否隐藏票数'),
+  publicityDays: int('公示天数', 1, 60).describe('公示期天数'),
+};
+
+export const createCampaignBody = z
+  .object({
+    orgId: id.optional().describe('主办单位 id（不填为本人所在组织）'),
+    name: z.string({ error: '请填写评选名称' }).trim().min(1, '请填写评选名称').max(100, '评选名称不能超过 100 个字符'),
+    kind: z.string({ error: '请填写评选类别' }).trim().min(1, '请填写评选类别').max(50, '评选类别不能超过 50 个字符').describe('最美家庭、巾帼文明岗 … 或自定义'),
+    nomineeType: z.enum(nomineeTypes, { error: '候选对象类型应为 person、household、unit 或 loan' }),
+    year: int('年度', 2000, 2100),
+    awardLevel: z.enum(designationLevels, { error: '表彰级别应为 国家级、省级、市级 或 县级' }),
+    description: z.string().trim().max(2000, '评选说明不能超过 2000 个字符').optional(),
+    quotas: z.array(quota).min(1, '请至少为一个推荐单位分配名额').max(500),
+    votingEnabled: rules.votingEnabled.default(true),
+    juryEnabled: rules.juryEnabled.default(true),
+    juryWeight: rules.juryWeight.default(70),
+    winnersCount: rules.winnersCount.default(10),
+    votesPerDay: rules.votesPerDay.default(3),
+    votesPerCampaign: rules.votesPerCampaign.default(30),
+    votesPerAddressHour: rules.votesPerAddressHour.default(200),
+    hideResults: rules.hideResults.default(false),
+    publicityDays: rules.publicityDays.default(7),
+  })
+  .describe('新建评选：类别、候选对象类型、各推荐单位名额、投票与评审规则');
+export type CreateCampaignBody = z.input<typeof createCampaignBody>;
+
+export const updateCampaignBody = z
+  .object({
+    name: z.string().trim().min(1, '评选名称不能为空').max(100, '评选名称不能超过 100 个字符').optional(),
+    description: z.string().trim().max(2000, '评选说明不能超过 2000 个字符').nullable().optional(),
+    quotas: z.array(quota).min(1).max(500).optional(),
+    juryWeight: rules.juryWeight.optional(),
+    winnersCount: rules.winnersCount.optional(),
+    votesPerDay: rules.votesPerDay.optional(),
+    votesPerCampaign: rules.votesPerCampaign.optional(),
+    votesPerAddressHour: rules.votesPerAddressHour.optional(),
+    hideResults: rules.hideResults.optional(),
+    publicityDays: rules.publicityDays.optional(),
+  })
+  .describe('只提交要修改的字段；公示开始后名额、权重和表彰名额不能再改');
+export type UpdateCampaignBody = z.input<typeof updateCampaignBody>;
+
+export const listCampaignsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  stage: z.enum(stages).optional(),
+});
+export type ListCampaignsQuery = z.infer<typeof listCampaignsQuery>;
+
+export const campaignIdParam = z.object({ id });
+export const nominationParam = z.object({ id, nominationId: id });
+export const objectionParam = z.object({ id, objectionId: id });
+
+export const advanceBody = z.object({ to: z.enum(stages, { error: '请指定要进入的阶段' }).describe('要进入的下一阶段（防止重复提交越级）') });
+
+export const nominateBody = z
+  .object({
+    nominatingOrgId: id.describe('推荐单位 id（须有名额）'),
+    personId: id.optional(),
+    householdId: id.optional(),
+    unitId: id.optional(),
+    loanId: id.optional(),
+    deeds: z.string({ error: '请填写事迹简介' }).trim().min(1, '请填写事迹简介').max(3000, '事迹简介不能超过 3000 个字符').describe('事迹简介（将公开展示，请勿写入电话、住址、身份证号）'),
+  })
+  .describe('提名：按评选的候选对象类型填写 personId / householdId / unitId / loanId 之一');
+export type NominateBody = z.infer<typeof nominateBody>;
+
+export const reviewBody = z.object({
+  decision: z.enum(['accept', 'reject'], { error: '审核结果应为 accept 或 reject' }),
+  reason: z.string().trim().max(500, '理由不能超过 500 个字符').optional(),
+});
+export type ReviewBody = z.infer<typeof reviewBody>;
+
+export const scoreBody = z.object({
+  score: int('评分', 0, 100),
+  comment: z.string().trim().max(500, '评语不能超过 500 个字符').optional(),
+});
+export type ScoreBody = z.infer<typeof scoreBody>;
+
+export const voidVotesBody = z
+  .object({
+    group: z.enum(['minute', 'address', 'night'], { error: '作废范围应为 minute、address 或 night' }),
+    key: z.string().trim().max(128).optional().describe('minute：YYYY-MM-DDTHH:MM（UTC）；address：地址哈希；night 不填'),
+    reason: z.string({ error: '请填写作废理由' }).trim().min(1, '请填写作废理由').max(500, '作废理由不能超过 500 个字符'),
+  })
+  .describe('作废异常投票（按异常分组），须写明理由；计票不再包含已作废的票');
+export type VoidVotesBody = z.infer<typeof voidVotesBody>;
+
+export const answerBody = z.object({ answer: z.string({ error: '请填写答复' }).trim().min(1, '请填写答复').max(2000, '答复不能超过 2000 个字符') });
+
+export const publicVoteBody = z.object({
+  nomineeId: z.string({ error: '请选择候选对象' }).trim().regex(/^\d{3,6}$/, '候选对象编号不正确'),
+  token: z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200),
+});
+export type PublicVoteBody = z.infer<typeof publicVoteBody>;
+
+export const publicObjectionBody = z.object({
+  nomineeId: z.string().trim().regex(/^\d{3,6}$/, '候选对象编号不正确').optional(),
+  content: z.string({ error: '请填写异议内容' }).trim().min(5, '异议内容至少 5 个字').max(2000, '异议内容不能超过 2000 个字符'),
+});
+export type PublicObjectionBody = z.infer<typeof publicObjectionBody>;
