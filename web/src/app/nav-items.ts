@@ -29,6 +29,13 @@ export const navTree: (NavItem | NavGroup)[] = [
   { key: 'imports', to: '/imports', label: '数据导入', permission: 'ledger.write' },
   { key: 'metrics', to: '/metrics', label: '数据指标', permission: 'ledger.read' },
   {
+    group: '目标与报告',
+    items: [
+      { key: 'targets', to: '/targets', label: '年度目标', permission: 'ledger.read' },
+      { key: 'reports', to: '/reports', label: '工作报告', permission: 'ledger.read' },
+    ],
+  },
+  {
     group: '核查',
     items: [
       { key: 'checks-duplicate', to: '/checks/duplicate-assistance', label: '重复帮扶预警', permission: 'ledger.read' },

@@ -32,6 +32,9 @@ const MetricsPage = lazy(() => import('../features/metrics/pages/MetricsPage').t
 const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
 const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));
+const TargetsPage = lazy(() => import('../features/targets/pages/TargetsPage').then((m) => ({ default: m.TargetsPage })));
+const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const TemplateEditorPage = lazy(() => import('../features/reports/pages/TemplateEditorPage').then((m) => ({ default: m.TemplateEditorPage })));
 const CasesInboxPage = lazy(() => import('../features/cases/pages/CasesInboxPage').then((m) => ({ default: m.CasesInboxPage })));
 const CaseRegisterPage = lazy(() => import('../features/cases/pages/CaseRegisterPage').then((m) => ({ default: m.CaseRegisterPage })));
 const CaseDetailPage = lazy(() => import('../features/cases/pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
@@ -78,6 +81,9 @@ export function AppRoutes() {
           <Route path="dashboard/:orgId" element={guarded(<DashboardPage />, 'ledger.read')} />
           <Route path="checks/duplicate-assistance" element={guarded(<DuplicateAssistancePage />, 'ledger.read')} />
           <Route path="checks/unassisted" element={guarded(<UnassistedPage />, 'ledger.read')} />
+          <Route path="targets" element={guarded(<TargetsPage />, 'ledger.read')} />
+          <Route path="reports" element={guarded(<ReportsPage />, 'ledger.read')} />
+          <Route path="reports/templates/:id" element={guarded(<TemplateEditorPage key="edit" />, 'ledger.read')} />
           <Route path="cases" element={guarded(<CasesInboxPage />, 'case.read')} />
           <Route path="cases/new" element={guarded(<CaseRegisterPage />, 'case.write')} />
           <Route path="cases/:id" element={guarded(<CaseDetailPage />)} />

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFigure } from '../src/domain/report/figures';
+import { computeMetric } from '../src/server/modules/metrics/metrics.service';
+import { launchBrowser, screenshot } from './browser';
+import { startDemoServer } from './server';
+
+// the demo county is seeded for 2026; the server's clock says 2026-06-15
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill('fl');
+  await page.getByTestId('login-password').fill(server.users.get('fl') as string);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-reports').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const withTypo = '# {{org.name}}{{year}}年工作总结\n一、{{year}}年工作回顾\n（一）致富兴家。全年为妇女发放贷款{{loans.amout | fmt=wan}}万元。';
+
+describe('the 妇联 writes its own report template and generates the report', () => {
+  let figure: string;
+
+  it('shows an unknown metric as an error with its line, then the figure once fixed, and saves version 1', async () => {
+    const m = await computeMetric(server.t.sys, { code: 'loans.amount', org: 'LD-FL', from: '2026-01-01', to: '2026-12-31' });
+    figure = formatFigure(m.value, m.unit, { fmt: 'wan' });
+    expect(m.value).toBeGreaterThan(0);
+
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('template-new').click();
+    await page.getByTestId('template-name').fill('县妇联年度工作总结');
+    await page.getByTestId('template-body').fill(withTypo);
+    const issues = page.getByTestId('template-issues');
+    await issues.waitFor();
+    const text = await issues.textContent();
+    expect(text).toContain('第 3 行');
+    expect(text).toContain('未知的指标代码“loans.amout”');
+    await screenshot(page, 'report-template-error');
+
+    await page.getByTestId('template-body').fill(withTypo.replace('loans.amout', 'loans.amount'));
+    const preview = page.getByTestId('report-preview');
+    await preview.locator('a.fig').first().waitFor();
+    expect(await preview.locator('a.fig').first().textContent()).toBe(figure);
+    expect(await preview.textContent()).toContain(`全年为妇女发放贷款${figure}万元`);
+    expect(await preview.textContent()).toContain('林甸县妇联2026年工作总结');
+    await screenshot(page, 'report-template-preview');
+
+    await page.getByTestId('template-save').click();
+    await page.waitForURL(/\/reports\/templates\/[0-9a-f-]{36}$/);
+    await page.getByTestId('template-versions').getByText('第 1 版（当前）').waitFor();
+  });
+
+  it('generates the Word report from the stored template: a docx whose document.xml holds the figure', async () => {
+    await page.goto(`${server.url}/reports?year=2026`);
+    await page.getByTestId('report-docx').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    expect(download.suggestedFilename()).toBe('2026年年度工作报告（林甸县妇联）.docx');
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
+    expect(xml).toContain(`>${figure}<`);
+    expect(xml).toContain('全年为妇女发放贷款');
+    await screenshot(page, 'reports-page');
+  });
+
+  it('lists the year\'s targets with progress against 序时进度, and an actual opens its records', async () => {
+    await page.goto(`${server.url}/targets?year=2026`);
+    await page.getByTestId('target-progress').first().waitFor();
+    expect(await page.getByTestId('target-progress').count()).toBeGreaterThan(0);
+    const tags = await page.getByTestId('target-status').allTextContents();
+    expect(tags.length).toBeGreaterThan(0);
+    for (const t of tags) expect(['超前', '正常', '滞后', '已完成', '未完成']).toContain(t);
+    expect(await page.getByText('序时进度').first().isVisible()).toBe(true);
+    await screenshot(page, 'targets-page');
+    await page.getByTestId('target-actual').first().click();
+    await page.waitForURL(/\/metrics\?code=/);
+    await page.getByTestId('metric-records').locator('tbody tr.ant-table-row').first().waitFor();
+  });
+});

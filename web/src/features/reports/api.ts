@@ -1,0 +1,76 @@
+import { http, request } from '../../ui/http';
+
+export type ReportKind = 'annual' | 'half-year';
+export type TemplateKind = ReportKind | 'custom';
+export type ReportFormat = 'docx' | 'md' | 'html';
+
+export const reportKindLabels: Record<ReportKind, string> = { annual: '年度工作总结', 'half-year': '上半年工作总结及下半年工作安排' };
+export const templateKindLabels: Record<TemplateKind, string> = { annual: '年度', 'half-year': '半年', custom: '自定义' };
+
+export interface TemplateItem {
+  id: string;
+  orgId: string;
+  orgCode: string;
+  orgName: string;
+  name: string;
+  kind: TemplateKind;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+  createdAt: string;
+}
+
+export interface TemplateVersion {
+  version: number;
+  name: string;
+  kind: TemplateKind;
+  note: string | null;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+export interface TemplateDetail extends TemplateItem {
+  body: string;
+  note: string | null;
+  versions: TemplateVersion[];
+}
+
+export interface TemplateIssue {
+  line: number;
+  column?: number;
+  placeholder: string;
+  message: string;
+}
+
+export interface PreviewFigure {
+  n: number;
+  text: string;
+  ref: string;
+  org: string;
+  orgName: string;
+  from: string;
+  to: string;
+  value: number;
+  unit: string;
+  line: number;
+}
+
+export type Preview = { valid: true; title: string; html: string; figures: PreviewFigure[] } | { valid: false; issues: TemplateIssue[] };
+
+const one = (id: string) => `/report-templates/${encodeURIComponent(id)}`;
+
+export const listTemplates = (orgId?: string) => http.get<{ items: TemplateItem[] }>('/report-templates', { orgId });
+export const getTemplate = (id: string) => http.get<TemplateDetail>(one(id));
+export const getTemplateVersion = (id: string, version: number) => http.get<TemplateVersion & { body: string }>(`${one(id)}/versions/${version}`);
+export const createTemplate = (body: { orgId?: string; name: string; kind: TemplateKind; body: string; note?: string }) => http.post<TemplateDetail>('/report-templates', body);
+export const saveTemplate = (id: string, body: { name?: string; kind?: TemplateKind; body: string; note?: string; baseVersion?: number }) =>
+  request<TemplateDetail>('PUT', one(id), body);
+export const deleteTemplate = (id: string) => http.del(one(id));
+export const previewTemplate = (body: { template: string; org: string; kind: ReportKind; year: number }) => http.post<Preview>('/report-templates/preview', body);
+
+/** The report file's address; the browser downloads it (docx, md) or opens it (html) with the session cookie. */
+export function reportUrl(kind: ReportKind, q: { org: string; year: number; format: ReportFormat; template?: string }): string {
+  const p = new URLSearchParams({ org: q.org, year: String(q.year), format: q.format });
+  if (q.template) p.set('template', q.template);
+  return `/api/v1/reports/${kind}?${p.toString()}`;
+}

@@ -1,0 +1,72 @@
+import { Button, Card, Flex, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { MetricDef } from '../../metrics/api';
+import { getOrg } from '../../orgs/api';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
+import { MetricRefInput } from '../../targets/components/MetricRefInput';
+
+const fmtOptions = [
+  { value: '', label: '按指标单位（默认）' },
+  { value: 'int', label: '整数（126）' },
+  { value: 'wan', label: '万元，至多两位小数（8736）' },
+  { value: 'yu', label: '取整加“余”（120余）' },
+  { value: 'pct', label: '百分比（98.5%）' },
+  { value: 'yuan', label: '元，至多两位小数' },
+];
+const periodOptions = [
+  { value: '', label: '报告期（年度：全年；半年：1—6月）' },
+  { value: 'year', label: '全年' },
+  { value: 'H1', label: '上半年' },
+  { value: 'H2', label: '下半年' },
+  { value: 'prev-year', label: '上一年' },
+];
+const unitOptions = [
+  { value: '', label: '不换算' },
+  { value: '万元', label: '换算为万元并写出单位' },
+  { value: '元', label: '换算为元并写出单位' },
+];
+
+/** Builds `{{metric{filters} | org=… | period=… | fmt=… | unit=…}}` from the catalogue and inserts it at the cursor. */
+export function PlaceholderPicker({ metrics, onInsert, disabled }: { metrics: MetricDef[]; onInsert: (text: string) => void; disabled?: boolean }) {
+  const [ref, setRef] = useState<string | undefined>();
+  const [orgId, setOrgId] = useState<string | undefined>();
+  const [fmt, setFmt] = useState('');
+  const [period, setPeriod] = useState('');
+  const [unit, setUnit] = useState('');
+  const insert = async () => {
+    if (!ref) return;
+    const opts: string[] = [];
+    if (orgId) opts.push(`org=${(await getOrg(orgId)).code}`);
+    if (period) opts.push(`period=${period}`);
+    if (fmt) opts.push(`fmt=${fmt}`);
+    if (unit) opts.push(`unit=${unit}`);
+    onInsert(`{{${[ref, ...opts].join(' | ')}}}`);
+  };
+  return (
+    <Card size="small" title="插入数字（占位符）" data-testid="placeholder-picker">
+      <Flex vertical gap={8}>
+        <MetricRefInput metrics={metrics} value={ref} onChange={setRef} disabled={disabled} />
+        <OrgPicker value={orgId} onChange={setOrgId} placeholder="统计单位：报告单位（默认）或其下级" />
+        <Select value={period} onChange={setPeriod} options={periodOptions} />
+        <Select value={fmt} onChange={setFmt} options={fmtOptions} />
+        <Select value={unit} onChange={setUnit} options={unitOptions} />
+        <Button type="primary" disabled={!ref || disabled} onClick={() => void insert()} data-testid="placeholder-insert">
+          插入到光标处
+        </Button>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          其他占位符：
+        </Typography.Text>
+        <Space wrap size={4}>
+          {['{{year}}', '{{year+1}}', '{{year-1}}', '{{org.name}}', '{{targets}}'].map((p) => (
+            <Button key={p} size="small" disabled={disabled} onClick={() => onInsert(p)}>
+              {p}
+            </Button>
+          ))}
+        </Space>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          写法：“# ”开头为标题，“一、”“（一）”为各级标题，其余每行一段；“//”开头为注释。{'{{targets}}'} 单独一行时列出下一年度目标。
+        </Typography.Text>
+      </Flex>
+    </Card>
+  );
+}

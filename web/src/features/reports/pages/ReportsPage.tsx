@@ -1,0 +1,137 @@
+import { App, Button, Card, Flex, Form, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
+import { PageHeader } from '../../../ui/PageHeader';
+import { useApiError } from '../../../ui/use-api-error';
+import { useRequest } from '../../../ui/use-request';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
+import { deleteTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
+
+const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+// a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
+const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear);
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/**
+ * 工作报告: pick the unit, the kind and the year, then download Word or Markdown or open the web
+ * version (every figure there links to its records). Without a chosen template the unit's own stored
+ * template is used, else its nearest ancestor's, else the default one for its kind.
+ */
+export function ReportsPage() {
+  const [search] = useSearchParams();
+  const { user, can } = useAuth();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const navigate = useNavigate();
+  const [org, setOrg] = useState<string | undefined>(user?.grants.find((g) => g.orgId)?.orgId ?? undefined);
+  const [kind, setKind] = useState<ReportKind>('annual');
+  const [year, setYear] = useState(yearParam(search));
+  const [template, setTemplate] = useState<string>('');
+  const templates = useRequest(() => listTemplates(), []);
+  const items = templates.data?.items ?? [];
+  const url = (format: ReportFormat) => (org ? reportUrl(kind, { org, year, format, template: template || undefined }) : undefined);
+  const writable = can('ledger.write');
+
+  const remove = async (t: TemplateItem) => {
+    try {
+      await deleteTemplate(t.id);
+      void message.success('模板已删除');
+      templates.reload();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title="工作报告" sub="报告中的每个数字都由台账实时计算；网页版中点击数字可查看计入的记录，文末附数据来源" />
+      <Card size="small" title="生成报告" style={{ marginBottom: 16 }}>
+        <Form layout="vertical">
+          <Flex wrap gap={16}>
+            <Form.Item label="报告单位" style={{ minWidth: 260 }}>
+              <OrgPicker value={org} onChange={setOrg} allowClear={false} placeholder="选择单位" />
+            </Form.Item>
+            <Form.Item label="报告类型">
+              <Select<ReportKind> data-testid="report-kind" value={kind} onChange={setKind} style={{ width: 280 }} options={(['annual', 'half-year'] as const).map((k) => ({ value: k, label: reportKindLabels[k] }))} />
+            </Form.Item>
+            <Form.Item label="年度">
+              <Select data-testid="report-year" value={year} onChange={setYear} style={{ width: 110 }} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} />
+            </Form.Item>
+            <Form.Item label="模板">
+              <Select
+                data-testid="report-template"
+                value={template}
+                onChange={setTemplate}
+                style={{ width: 300 }}
+                options={[{ value: '', label: '自动（本单位或上级保存的模板，否则默认模板）' }, ...items.map((t) => ({ value: t.id, label: `${t.name}（${t.orgName}，第 ${t.version} 版）` }))]}
+              />
+            </Form.Item>
+          </Flex>
+          <Space wrap>
+            <Button type="primary" href={url('docx')} download disabled={!org} data-testid="report-docx">
+              下载 Word
+            </Button>
+            <Button href={url('md')} download disabled={!org} data-testid="report-md">
+              下载 Markdown
+            </Button>
+            <Button href={url('html')} target="_blank" rel="noopener" disabled={!org} data-testid="report-html">
+              打开网页版
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+      <Card
+        size="small"
+        title="报告模板"
+        extra={
+          writable ? (
+            <Button type="primary" onClick={() => navigate('/reports/templates/new')} data-testid="template-new">
+              新建模板
+            </Button>
+          ) : undefined
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          模板是带占位符的文字：占位符写明指标、筛选条件、统计单位、期间和格式，生成前整篇校验；每次保存都是一个新版本，旧版本可查。
+        </Typography.Paragraph>
+        <Table<TemplateItem>
+          rowKey="id"
+          size="small"
+          loading={templates.loading}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: '尚未保存模板：各单位使用默认模板' }}
+          columns={[
+            { title: '名称', key: 'name', render: (_, t) => <Link to={`/reports/templates/${t.id}`}>{t.name}</Link> },
+            { title: '单位', dataIndex: 'orgName', key: 'org' },
+            { title: '类型', key: 'kind', width: 80, render: (_, t) => <Tag>{templateKindLabels[t.kind]}</Tag> },
+            { title: '版本', key: 'version', width: 70, render: (_, t) => `第 ${t.version} 版` },
+            { title: '最后保存', key: 'updated', render: (_, t) => `${when(t.updatedAt)} ${t.updatedByName ?? ''}` },
+            ...(writable
+              ? [
+                  {
+                    title: '操作',
+                    key: 'ops',
+                    width: 140,
+                    render: (_: unknown, t: TemplateItem) => (
+                      <Space size={4}>
+                        <Button size="small" type="link" onClick={() => navigate(`/reports/templates/${t.id}`)}>
+                          编辑
+                        </Button>
+                        <Popconfirm title="删除该模板？（各版本留档备查）" onConfirm={() => void remove(t)} okText="删除" cancelText="取消">
+                          <Button size="small" type="link" danger>
+                            删除
+                          </Button>
+                        </Popconfirm>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
