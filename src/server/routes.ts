@@ -24,6 +24,7 @@ import { registerScreeningRoutes } from './modules/screenings/screenings.routes'
 import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes';
+import { registerWishRoutes } from './modules/wishes/wishes.routes';
 
 /** Every module's routes, in one list. */
 export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -49,6 +50,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerScreeningRoutes(app);
   registerPairingRoutes(app);
   registerVolunteerRoutes(app);
+  registerWishRoutes(app);
   registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);
   registerSelectionRoutes(app);

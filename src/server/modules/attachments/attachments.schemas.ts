@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const attachmentEntities = ['activities', 'assistance', 'loans', 'contracts', 'cases'] as const;
+export const attachmentEntities = ['activities', 'assistance', 'loans', 'contracts', 'cases', 'wishes'] as const;
 export type AttachmentEntity = (typeof attachmentEntities)[number];
 
 const entity = z.enum(attachmentEntities, { error: `entity 应为 ${attachmentEntities.join('、')} 之一` }).describe('所属台账或个案（cases）');

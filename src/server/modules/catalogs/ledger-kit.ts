@@ -12,7 +12,7 @@ import { assertPersonInScope, createPerson, linkPersonToOrg } from '../people/pe
  * bodies derived from the domain rules, unit and person resolution, natural-key conflicts and
  * soft delete. Each ledger module keeps its own queries; this file holds only the common steps.
  */
-export type LedgerTable = 'activities' | 'assistance' | 'loans' | 'contracts';
+export type LedgerTable = 'activities' | 'assistance' | 'loans' | 'contracts' | 'wishes'; // wishes: attachments (delivery photos) only
 
 const dateParam = (label: string) => z.string().trim().refine(isValidDate, `${label}应为有效日期（如 2025-03-08）`).optional();
 export const ledgerListQuery = z.object({
