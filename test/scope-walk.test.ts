@@ -84,6 +84,16 @@ beforeAll(async () => {
   idsA.push(caseFile.json().id as string);
   secretsA.push(caseFile.json().id as string, 'jia-case-secret.png');
 
+  // pairings, volunteers and micro-wishes of township A
+  const pairing = await post('/api/v1/pairings', h, { orgId: villageA.id, helperKind: 'unit', helperOrgId: townA.id, helperRole: '巾帼文明岗', helpedKind: 'person', helpedPersonId: person.id, helpedRole: '单亲困难母亲', commitmentKind: '走访', everyMonths: 3, startedOn: '2026-03-01', note: '甲镇秘密结对备注' });
+  await post(`/api/v1/pairings/${pairing.id}/visits`, h, { visitedOn: '2026-04-01', kind: '走访', note: '甲镇秘密走访记录' });
+  const team = await post('/api/v1/volunteer-teams', h, { orgId: townA.id, name: '甲镇秘密志愿队' });
+  await post(`/api/v1/volunteer-teams/${team.id}/members`, h, { personId: person.id, joinedOn: '2026-01-01' });
+  const service = await post('/api/v1/volunteer-services', h, { teamId: team.id, personId: person.id, servedOn: '2026-03-01', hours: 2, activity: '甲镇秘密服务' });
+  const wishA = await post('/api/v1/wishes', h, { orgId: villageA.id, personId: person.id, beneficiaryKind: '妇女', title: '甲镇秘密心愿', story: '想要一台缝纫机', valueYuan: 150 });
+  idsA.push(pairing.id, team.id, service.id, wishA.id);
+  secretsA.push(pairing.id, team.id, service.id, wishA.id, '甲镇秘密结对备注', '甲镇秘密走访记录', '甲镇秘密志愿队', '甲镇秘密服务', '甲镇秘密心愿');
+
   // B holds every non-global role on township B, and has data of its own
   const userB = await t.userWith('org_admin', townB.id, 'sw-user-b');
   for (const role of ['staff', 'case_worker', 'leader', 'viewer'] as const) {
