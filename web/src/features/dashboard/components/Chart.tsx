@@ -13,7 +13,7 @@ export interface ChartClick {
   dataIndex: number;
 }
 
-interface Props {
+export interface ChartProps {
   option: Record<string, unknown>;
   onClick: (e: ChartClick) => void;
   style?: CSSProperties;
@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** One ECharts chart (tree-shaken core); a click on a bar or point reports which one. */
-export function Chart({ option, onClick, style, testId, label }: Props) {
+export function Chart({ option, onClick, style, testId, label }: ChartProps) {
   return (
     <div data-testid={testId} role="img" aria-label={label}>
       <ReactEChartsCore

@@ -2,7 +2,7 @@ import { Card, Empty, Flex, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { type Dashboard, type Figure, metricsUrl, showValue, type TownshipUnit } from '../api';
-import { Chart } from './Chart';
+import { LazyChart } from './LazyChart';
 
 /** The grid the bar chart is drawn in (pixels): fixed, so a bar's place is known from its index. */
 export const comparisonGrid = { left: 56, right: 16, top: 36, bottom: 72 };
@@ -76,7 +76,7 @@ export function TownshipComparison({ data }: { data: Dashboard }) {
         </Flex>
       }
     >
-      <Chart
+      <LazyChart
         testId="dashboard-townships"
         label="乡镇对比柱状图"
         option={option}

@@ -2,7 +2,7 @@ import { Card, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type Dashboard, metricsUrl, showValue } from '../api';
-import { Chart } from './Chart';
+import { LazyChart } from './LazyChart';
 
 /** Monthly trend of one additive figure (bars for counts, a line for money); a click opens that month's records. */
 export function TrendChart({ data }: { data: Dashboard }) {
@@ -35,7 +35,7 @@ export function TrendChart({ data }: { data: Dashboard }) {
         />
       }
     >
-      <Chart
+      <LazyChart
         testId="dashboard-trend"
         label={`${s.label}按月趋势`}
         option={option}

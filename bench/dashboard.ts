@@ -1,0 +1,77 @@
+// Benchmark: the leaders' dashboard on the demo county. Prints the API time of GET /api/v1/dashboard
+// (the county, as the 县委 leader) and of one organization's dashboard, cold (first call after the
+// server starts) and warm (median of 5), then the page's time from navigation to rendered cards and
+// charts in Chromium, cold and warm, with the machine's load average. Prints figures; asserts nothing.
+// Run: npx vite build --config web/vite.config.ts --outDir /tmp/qt-web-x --emptyOutDir
+//      QUNTUAN_WEB_DIR=/tmp/qt-web-x npx tsx bench/dashboard.ts
+import { cpus, loadavg } from 'node:os';
+import { launchBrowser } from '../e2e/browser';
+import { startDemoServer } from '../e2e/server';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number }> {
+  const start = performance.now();
+  const res = await fetch(url, { headers });
+  const body = await res.text();
+  const ms = performance.now() - start;
+  if (res.status !== 200) throw new Error(`${url} → ${res.status} ${body.slice(0, 200)}`);
+  return { ms, bytes: body.length };
+}
+
+async function main() {
+  process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
+  const t0 = performance.now();
+  const server = await startDemoServer();
+  process.stdout.write(`demo county seeded and serving in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const password = server.users.get('leader') as string;
+  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password }) });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+
+  for (const [name, path] of [
+    ['county (GET /api/v1/dashboard)', '/api/v1/dashboard'],
+    ['县妇联 (GET /api/v1/dashboard/org/LD-FL)', '/api/v1/dashboard/org/LD-FL'],
+  ] as const) {
+    const cold = await timed(server.url + path, headers);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push((await timed(server.url + path, headers)).ms);
+    process.stdout.write(`API ${name}: cold ${cold.ms.toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms (median of 5), ${(cold.bytes / 1024).toFixed(0)} KiB\n`);
+  }
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('leader');
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const rendered = async () => {
+      const start = performance.now();
+      await page.goto(`${server.url}/dashboard`);
+      await page.getByTestId('dashboard-org').first().waitFor();
+      const cards = performance.now() - start;
+      await page.getByTestId('dashboard-townships').locator('canvas').first().waitFor();
+      await page.getByTestId('dashboard-trend').locator('canvas').first().waitFor();
+      return { cards, charts: performance.now() - start };
+    };
+    const cold = await rendered();
+    const warm: { cards: number; charts: number }[] = [];
+    for (let i = 0; i < 3; i++) warm.push(await rendered());
+    const show = (r: { cards: number; charts: number }) => `cards ${r.cards.toFixed(0)} ms, charts ${r.charts.toFixed(0)} ms`;
+    const mid = { cards: median(warm.map((w) => w.cards)), charts: median(warm.map((w) => w.charts)) };
+    process.stdout.write(`page /dashboard in Chromium, from navigation (full page load, login kept) to rendered: cold ${show(cold)}; warm ${show(mid)} (medians of 3)\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
