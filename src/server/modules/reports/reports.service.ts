@@ -120,12 +120,12 @@ export async function generateReportWithSource(ctx: Ctx, input: GenerateReportIn
 export type PreviewResult = { valid: true; doc: ReportDocument } | { valid: false; issues: TemplateIssue[] };
 
 /** The editor's live preview: the checked template's report, or every problem in it (nothing computed then). */
-export async function previewReport(ctx: Ctx, input: { template: string; org: string; kind: ReportKind; year: number }): Promise<PreviewResult> {
+export async function previewReport(ctx: Ctx, input: { template: string; org: string; kind: ReportKind; year: number }, hooks: ReportHooks = {}): Promise<PreviewResult> {
   checkYear(input.year);
   const org = await reportingOrg(ctx, input.org);
   const checked = await checkTemplate(ctx, org.id, input.template, { kind: input.kind, year: input.year, org: org.code });
   if (!checked.ok) return { valid: false, issues: checked.issues };
-  return { valid: true, doc: await build(ctx, org, input.kind, input.year, checked, {}) };
+  return { valid: true, doc: await build(ctx, org, input.kind, input.year, checked, hooks) };
 }
 
 /** The work plan's targets: the next year's targets of the unit's subtree (parts stay under their parent). */

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../test/factories';
 import { buildActivity } from '../../../../test/ledger-factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
+import { computeMetric } from '../metrics/metrics.service';
+import { previewReport } from './reports.service';
 
 // the test clock says 2026-06-15; the activities below are of 2026
 let t: TestApp;
@@ -142,5 +144,19 @@ describe('POST /api/v1/report-templates/preview', () => {
     expect((await preview(good, 'RT-FL-A', staffB)).statusCode).toBe(404);
     expect((await req('POST', '/api/v1/report-templates/preview', staffFl, { org: 'RT-FL', year: 2026 })).statusCode).toBe(400);
     expect((await req('POST', '/api/v1/report-templates/preview', {}, { template: good, org: 'RT-FL', year: 2026 })).statusCode).toBe(401);
+  });
+});
+
+describe('previewReport', () => {
+  it('computes no figure at all when any placeholder is wrong, and each distinct figure once when all are right', async () => {
+    let calls = 0;
+    const counting: typeof computeMetric = async (c, input) => (calls++, computeMetric(c, input));
+    const sys = t.sys;
+    const bad = await previewReport(sys, { template: `${good}\n{{activities.count{colour=红}}}`, org: 'RT-FL', kind: 'annual', year: 2026 }, { computeMetric: counting });
+    expect(bad.valid).toBe(false);
+    expect(calls).toBe(0);
+    const ok = await previewReport(sys, { template: `${good}\n又一次：{{activities.sessions{type=培训}}}期。`, org: 'RT-FL', kind: 'annual', year: 2026 }, { computeMetric: counting });
+    expect(ok.valid).toBe(true);
+    expect(calls).toBe(2);
   });
 });
