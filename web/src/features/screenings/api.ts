@@ -110,5 +110,5 @@ export const addScreenedChild = (id: string, body: AddChildInput) => http.post<S
 export const getScreenedChild = (id: string) => http.get<ScreenedChildDetail>(`/screening-children/${id}`);
 export const recordIntervention = (id: string, body: { mode: 'case' | 'measure'; summary?: string; measure?: string; on?: string }) =>
   http.post<ScreenedChildDetail>(`/screening-children/${id}/intervention`, body);
-export const recordPairing = (id: string, body: { helperName: string; commitment: string; on?: string }) => http.post<ScreenedChildDetail>(`/screening-children/${id}/pairing`, body);
+export const recordPairing = (id: string, body: { helperName?: string; helperOrgId?: string; commitment: string; on?: string }) => http.post<ScreenedChildDetail>(`/screening-children/${id}/pairing`, body);
 export const completeTownship = (id: string, orgId: string, found: number) => http.post<Screening>(`/screenings/${id}/townships/${orgId}/complete`, { found });

@@ -1,4 +1,5 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
+import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { FormModal } from '../../../ui/FormModal';
 import { dateFieldProps, datePickerFormats } from '../../../ui/dates';
 import { recordIntervention, recordPairing, type ScreenedChild } from '../api';
@@ -59,23 +60,26 @@ export function InterventionModal({ child, onClose, onSaved }: Props) {
   );
 }
 
-/** 结对跟踪: the helper, the commitment, the date. */
+/** 结对跟踪: the helper (a person's name, or a unit, or both), the commitment, the date. */
 export function PairingModal({ child, onClose, onSaved }: Props) {
-  type V = { helperName: string; commitment: string; on?: string };
+  type V = { helperName?: string; helperOrgId?: string; commitment: string; on?: string };
   return (
     <FormModal<V>
       open={Boolean(child)}
       title={`登记结对：${child?.name ?? ''}`}
-      fields={['helperName', 'commitment', 'on']}
+      fields={['helperName', 'helperOrgId', 'commitment', 'on']}
       onClose={onClose}
       onSubmit={async (v) => {
         if (!child) return;
-        await recordPairing(child.id, { helperName: v.helperName, commitment: v.commitment, on: v.on });
+        await recordPairing(child.id, { helperName: v.helperName || undefined, helperOrgId: v.helperOrgId || undefined, commitment: v.commitment, on: v.on });
         onSaved();
       }}
     >
-      <Form.Item name="helperName" label="结对人" rules={[{ required: true, message: '请填写结对人' }]}>
+      <Form.Item name="helperName" label="结对人" extra="结对人与结对单位至少填一项">
         <Input maxLength={50} placeholder="如 “爱心妈妈”姓名" data-testid="field-helperName" />
+      </Form.Item>
+      <Form.Item name="helperOrgId" label="结对单位">
+        <OrgPicker placeholder="如 村妇联、机关妇委会" style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="commitment" label="结对承诺" rules={[{ required: true, message: '请填写结对承诺' }]}>
         <Input.TextArea rows={2} maxLength={500} placeholder="如 每月上门走访一次" data-testid="field-commitment" />
