@@ -148,6 +148,25 @@ describe('progress and deadlines as the clock moves', () => {
   });
 });
 
+describe('linking an existing case, and the audit trail', () => {
+  it('links a 困境儿童 case naming the child, refuses another kind or another child, and audits every write', async () => {
+    const low = (await req(cwA, 'GET', `/api/v1/screenings/${campaign.id}/children?riskLevel=${encodeURIComponent('低')}`)).json().items[0];
+    const detail = (await req(cwA, 'GET', `/api/v1/screening-children/${low.id}`)).json();
+    const other = await req(cwA, 'POST', '/api/v1/cases', { kind: '信访', channel: '来访', summary: '普通信访', orgId: townA.id });
+    const wrongKind = await req(cwA, 'POST', `/api/v1/screening-children/${low.id}/intervention`, { mode: 'case', caseId: other.json().id });
+    expect(wrongKind.json().error.details[0]).toEqual({ path: 'caseId', message: '关联的个案须为困境儿童个案' });
+    const notHim = await req(cwA, 'POST', '/api/v1/cases', { kind: '困境儿童', riskLevel: '中', channel: '来访', summary: '另一名儿童', orgId: townA.id, parties: [{ name: '陈小兰', role: '儿童' }] });
+    expect((await req(cwA, 'POST', `/api/v1/screening-children/${low.id}/intervention`, { mode: 'case', caseId: notHim.json().id })).json().error.details[0]).toEqual({ path: 'caseId', message: '该个案的当事人中没有这名儿童' });
+    const his = await req(cwA, 'POST', '/api/v1/cases', { kind: '困境儿童', riskLevel: '低', channel: '来电', summary: '残疾儿童康复', orgId: townA.id, parties: [{ personId: detail.personId, role: '儿童' }] });
+    const linked = await req(cwA, 'POST', `/api/v1/screening-children/${low.id}/intervention`, { mode: 'case', caseId: his.json().id });
+    expect(linked.json()).toMatchObject({ intervention: { kind: 'case', caseId: his.json().id }, interventionState: 'done' });
+    const actions = await t.database.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', 'in', ['screening', 'screening_child', 'screening_township']).orderBy('seq').execute();
+    expect(actions.map((a) => `${a.entity}:${a.action}`)).toEqual(expect.arrayContaining(['screening:create', 'screening_child:create', 'screening_child:update', 'screening_child:intervene', 'screening_child:pair', 'screening_child:read_screening_child']));
+    // the intervention stays on the child as it was: the progress counts only high-risk children as intervened
+    expect((await progress()).total).toMatchObject({ high: 2, intervened: 2 });
+  });
+});
+
 describe('completing a township', () => {
   it('needs the count to match the children recorded (zero allowed) and closes the township to new records', async () => {
     const wrong = await req(cwA, 'POST', `/api/v1/screenings/${campaign.id}/townships/${townA.id}/complete`, { found: 2 });
