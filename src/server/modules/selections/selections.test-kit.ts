@@ -45,7 +45,11 @@ export async function votingCampaign(t: TestApp, tree: Awaited<ReturnType<typeof
 let phoneSeq = 0;
 /** Proves `count` distinct phones through the real OTP endpoints (each from its own address) and returns their vote tokens. */
 export async function voterTokens(app: App, count: number, prefix = '137'): Promise<string[]> {
-  const tokens: string[] = [];
+  return (await voters(app, count, prefix)).map((v) => v.token);
+}
+
+export async function voters(app: App, count: number, prefix = '137'): Promise<{ phone: string; token: string }[]> {
+  const tokens: { phone: string; token: string }[] = [];
   for (let start = 0; start < count; start += 50) {
     const batch = Array.from({ length: Math.min(50, count - start) }, () => {
       const k = ++phoneSeq;
@@ -53,10 +57,19 @@ export async function voterTokens(app: App, count: number, prefix = '137'): Prom
     });
     await Promise.all(batch.map((b) => call(app, 'POST', '/api/public/otp/send', undefined, { phone: b.phone, purpose: 'vote' }, b.addr)));
     const verified = await Promise.all(batch.map((b) => call(app, 'POST', '/api/public/otp/verify', undefined, { phone: b.phone, purpose: 'vote', code: lastOtpCode(app, b.phone) }, b.addr)));
-    for (const v of verified) {
+    for (const [i, v] of verified.entries()) {
       if (v.status !== 200) throw new Error(`verify → ${v.status} ${JSON.stringify(v.body)}`);
-      tokens.push(v.body.token as string);
+      tokens.push({ phone: batch[i].phone, token: v.body.token as string });
     }
   }
   return tokens;
+}
+
+/** Signs the tree's users in again (sessions last 12 hours; tests that move the clock by days need this). */
+export async function refreshLogins(t: TestApp, tree: Awaited<ReturnType<typeof countyTree>>) {
+  for (const u of [tree.organizer, tree.staffA, tree.staffB]) {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: u.password } });
+    if (r.statusCode !== 200) throw new Error(`login ${u.username} → ${r.statusCode}`);
+    u.headers.authorization = `Bearer ${r.json().token as string}`;
+  }
 }
