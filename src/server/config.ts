@@ -15,6 +15,7 @@ const envSchema = z.object({
   QUNTUAN_DATA_DIR: z.string().min(1).default('data'),
   QUNTUAN_WEB_DIR: z.string().min(1).default('web/dist'),
   QUNTUAN_SESSION_HOURS: z.coerce.number().positive().default(12),
+  QUNTUAN_UPLOAD_HOURS: z.coerce.number().positive().default(24),
   QUNTUAN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   QUNTUAN_API_RATE_PER_MINUTE: z.coerce.number().int().min(10).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,6 +38,8 @@ export interface Config {
   dataDir: string;
   webDir: string;
   sessionHours: number;
+  /** hours an uploaded import file is kept for the wizard's confirm step (then deleted) */
+  uploadHours: number;
   seedDemo: 'auto' | 'never';
   /** requests a signed-in user may make per minute before 429 */
   apiRatePerMinute: number;
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.QUNTUAN_DATA_DIR,
     webDir: e.QUNTUAN_WEB_DIR,
     sessionHours: e.QUNTUAN_SESSION_HOURS,
+    uploadHours: e.QUNTUAN_UPLOAD_HOURS,
     seedDemo: e.QUNTUAN_SEED_DEMO,
     apiRatePerMinute: e.QUNTUAN_API_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,

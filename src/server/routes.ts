@@ -36,7 +36,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerHouseholdRoutes(app);
   registerUserRoutes(app);
   registerMetricRoutes(app);
-  registerImportRoutes(app);
+  registerImportRoutes(app, deps);
   registerActivityRoutes(app);
   registerAssistanceRoutes(app);
   registerLoanRoutes(app);

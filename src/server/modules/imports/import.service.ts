@@ -7,8 +7,8 @@ import { appendAudit } from '../audit/audit.service';
 import { kindSpecs } from './kinds';
 import type { RowError } from './kinds/row';
 import type { ImportKind } from './kinds/types';
-import { loadOrgResolver } from './org-resolver';
-import { type ParseOutcome, parseSheet, type PreviewRow } from './parse';
+import { loadOrgResolver, type OrgResolver } from './org-resolver';
+import { emptySummary, parseSheetChunks, type PreviewRow, type SheetSummary } from './parse';
 import { sha256Of, writePermission } from './uploads';
 import { kindWriters } from './writers';
 import type { ColumnNamer } from './writers/types';
@@ -16,10 +16,13 @@ import { readSheetRows } from './xlsx-reader';
 import type { SheetLimits } from './zip-guard';
 
 /**
- * One import, the same for the CLI, the HTTP wizard and the benchmark: read and check every row,
- * then (unless a dry run) write the good ones as one batch in one transaction. All-or-nothing by
- * default; `acceptValid` writes the good rows of a file that also has bad ones. Rows already on
- * record (same natural key) are duplicates and are not written again.
+ * One import, the same for the CLI, the HTTP wizard and the benchmark. The sheet is read as a
+ * stream and handled a chunk of rows at a time (check → resolve people → find duplicates → write),
+ * all inside one transaction, so memory stays flat however long the file is. All-or-nothing by
+ * default: after the first bad row nothing more is written, every later row is still checked so
+ * the full error list comes out, and the transaction is rolled back at the end. `acceptValid`
+ * writes the good rows of a file that also has bad ones. Rows already on record (same natural key)
+ * are duplicates and are not written again. A dry run checks the same way and writes nothing.
  */
 export interface ImportRequest {
   kind: ImportKind;
@@ -29,6 +32,8 @@ export interface ImportRequest {
   dryRun?: boolean;
   acceptValid?: boolean;
   limits?: SheetLimits;
+  /** rows checked and written together (default `chunkRows`, 2,000; tests use small chunks) */
+  chunkRows?: number;
   onProgress?: (p: { phase: 'read' | 'write'; done: number; total: number }) => void;
 }
 
@@ -48,80 +53,135 @@ export interface ImportResult {
 
 const batchErrorsKept = 1000;
 
-export async function parseUpload(ctx: Ctx, req: ImportRequest): Promise<ParseOutcome> {
-  await assertOrgInScope(ctx, writePermission(req.kind), req.orgId);
-  const orgs = await loadOrgResolver(ctx, req.orgId);
-  const source = readSheetRows(req.content, { limits: req.limits, onBytes: (done, total) => req.onProgress?.({ phase: 'read', done, total }) });
-  return parseSheet(kindSpecs[req.kind], source, orgs, shanghaiDate(ctx.now()));
+interface Outcome {
+  summary: SheetSummary;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  errors: RowError[];
+  warnings: string[];
+  batchId: string | null;
+  /** rows were written that must not stay (all-or-nothing with errors) */
+  discard: boolean;
 }
 
-function namer(parsed: ParseOutcome, kind: ImportKind): ColumnNamer {
+/** Thrown out of the transaction to roll back what an all-or-nothing import wrote before its first error. */
+class Discard extends Error {
+  constructor(readonly outcome: Outcome) {
+    super('import rolled back');
+  }
+}
+
+function namer(summary: SheetSummary, kind: ImportKind): ColumnNamer {
   return (key) => {
-    const c = parsed.header?.columns.find((m) => m.key === key);
+    const c = summary.header?.columns.find((m) => m.key === key);
     return { column: c?.header ?? kindSpecs[kind].columns.find((d) => d.key === key)?.header ?? key, col: c?.index };
   };
 }
 
-export async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportResult> {
-  const parsed = await parseUpload(ctx, req);
-  const base = { kind: req.kind, rows: parsed.dataRows, warnings: parsed.warnings, preview: parsed.preview };
-  const headerOk = parsed.header !== null && parsed.header.missing.length === 0;
-  if (!headerOk) {
-    return { ...base, accepted: 0, rejected: 0, duplicates: 0, errors: strip(parsed.errors), batchId: null, cells: { errors: parsed.errors, headerRow: parsed.header?.row ?? null } };
-  }
-  const writer = kindWriters[req.kind];
-  const decide = async (c: Ctx, write: boolean) => {
-    const plan = await writer.plan(c, parsed.rows, namer(parsed, req.kind));
-    const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
+async function importRows(c: Ctx, req: ImportRequest, orgs: OrgResolver, sha256: string, write: boolean): Promise<Outcome> {
+  const summary = emptySummary();
+  const source = readSheetRows(req.content, { limits: req.limits, onBytes: (done, total) => req.onProgress?.({ phase: 'read', done, total }) });
+  const session = kindWriters[req.kind].start(namer(summary, req.kind));
+  const out: Outcome = { summary, accepted: 0, rejected: 0, duplicates: 0, errors: [], warnings: [], batchId: null, discard: false };
+  const previewAt = new Map<number, PreviewRow>();
+  let writing = write;
+  for await (const chunk of parseSheetChunks(kindSpecs[req.kind], source, orgs, shanghaiDate(c.now()), summary, req.chunkRows)) {
+    if (previewAt.size < summary.preview.length) for (const p of summary.preview) previewAt.set(p.row, p);
+    const plan = await session.plan(c, chunk.rows);
+    const errors = [...chunk.errors, ...plan.errors].sort((a, b) => a.row - b.row);
     const bad = new Set(errors.map((e) => e.row));
-    const good = parsed.rows.filter((r) => !bad.has(r.row) && !plan.duplicates.has(r.row));
-    const duplicates = Array.from(plan.duplicates).filter((r) => !bad.has(r)).length;
-    for (const p of parsed.preview) p.status = bad.has(p.row) ? 'error' : plan.duplicates.has(p.row) ? 'duplicate' : 'ok';
-    const counts = { accepted: good.length, rejected: bad.size, duplicates, errors };
-    if (!write || (errors.length > 0 && !req.acceptValid) || good.length === 0) return { ...counts, batchId: null, warnings: [] as string[] };
-    req.onProgress?.({ phase: 'write', done: 0, total: good.length });
-    const batchId = newId();
-    await c.db
-      .insertInto('import_batches')
-      .values({
-        id: batchId,
-        kind: req.kind,
-        org_id: req.orgId,
-        filename: req.filename,
-        file_sha256: sha256Of(req.content),
-        rows: parsed.dataRows,
-        accepted: good.length,
-        rejected: bad.size,
-        duplicates,
-        status: 'committed',
-        errors: JSON.stringify(strip(errors).slice(0, batchErrorsKept)),
-        created_by: c.actor.kind === 'user' ? c.actor.id : null,
-        created_at: nowIso(c),
-        undone_at: null,
-        undone_by: null,
-      })
-      .execute();
-    const done = await writer.write(c, good, batchId, plan);
-    await appendAudit(c, {
-      action: 'import',
-      entity: 'import_batch',
-      entityId: batchId,
-      orgId: req.orgId,
-      detail: { kind: req.kind, rows: parsed.dataRows, accepted: good.length, rejected: bad.size, duplicates, sha256: sha256Of(req.content) },
-    });
-    req.onProgress?.({ phase: 'write', done: good.length, total: good.length });
-    return { ...counts, batchId, warnings: done.warnings };
-  };
-  const outcome = req.dryRun ? await decide(ctx, false) : await inTransaction(ctx, (tx) => decide(tx, true)).catch(conflictRetry);
+    const good = chunk.rows.filter((r) => !bad.has(r.row) && !plan.duplicates.has(r.row));
+    for (const e of errors) out.errors.push(e);
+    out.accepted += good.length;
+    out.rejected += bad.size;
+    for (const r of plan.duplicates) if (!bad.has(r)) out.duplicates++;
+    for (const row of [...bad, ...plan.duplicates]) {
+      const p = previewAt.get(row);
+      if (p) p.status = bad.has(row) ? 'error' : 'duplicate';
+    }
+    if (writing && out.errors.length > 0 && !req.acceptValid) {
+      writing = false; // all-or-nothing: check the rest, write no more, roll back at the end
+      out.discard = out.batchId !== null;
+    }
+    if (!writing || good.length === 0) continue;
+    out.batchId ??= await openBatch(c, req, sha256);
+    await session.write(c, good, out.batchId);
+  }
+  if (out.discard || !out.batchId) return { ...out, batchId: null };
+  req.onProgress?.({ phase: 'write', done: 0, total: out.accepted });
+  out.warnings = await session.finish(c);
+  await closeBatch(c, req, out, sha256);
+  req.onProgress?.({ phase: 'write', done: out.accepted, total: out.accepted });
+  return out;
+}
+
+async function openBatch(c: Ctx, req: ImportRequest, sha256: string): Promise<string> {
+  const id = newId();
+  await c.db
+    .insertInto('import_batches')
+    .values({
+      id,
+      kind: req.kind,
+      org_id: req.orgId,
+      filename: req.filename,
+      file_sha256: sha256,
+      rows: 0,
+      accepted: 0,
+      rejected: 0,
+      duplicates: 0,
+      status: 'committed',
+      errors: '[]',
+      created_by: c.actor.kind === 'user' ? c.actor.id : null,
+      created_at: nowIso(c),
+      undone_at: null,
+      undone_by: null,
+    })
+    .execute();
+  return id;
+}
+
+async function closeBatch(c: Ctx, req: ImportRequest, out: Outcome, sha256: string): Promise<void> {
+  const batchId = out.batchId as string;
+  const counts = { rows: out.summary.dataRows, accepted: out.accepted, rejected: out.rejected, duplicates: out.duplicates };
+  await c.db
+    .updateTable('import_batches')
+    .set({ ...counts, errors: JSON.stringify(strip(out.errors.slice(0, batchErrorsKept))) })
+    .where('id', '=', batchId)
+    .execute();
+  await appendAudit(c, { action: 'import', entity: 'import_batch', entityId: batchId, orgId: req.orgId, detail: { kind: req.kind, ...counts, sha256 } });
+}
+
+export async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportResult> {
+  await assertOrgInScope(ctx, writePermission(req.kind), req.orgId);
+  const orgs = await loadOrgResolver(ctx, req.orgId);
+  const sha256 = sha256Of(req.content);
+  const outcome = req.dryRun
+    ? await importRows(ctx, req, orgs, sha256, false)
+    : await inTransaction(ctx, async (tx) => {
+        const o = await importRows(tx, req, orgs, sha256, true);
+        if (o.discard) throw new Discard(o);
+        return o;
+      }).catch((e: unknown) => {
+        if (e instanceof Discard) return e.outcome;
+        return conflictRetry(e);
+      });
+  const { summary } = outcome;
+  const headerRow = summary.header?.row ?? null;
+  if (summary.headerErrors.length) {
+    return { kind: req.kind, rows: summary.dataRows, accepted: 0, rejected: 0, duplicates: 0, errors: strip(summary.headerErrors), warnings: summary.warnings, batchId: null, preview: summary.preview, cells: { errors: summary.headerErrors, headerRow } };
+  }
   return {
-    ...base,
-    warnings: [...parsed.warnings, ...outcome.warnings],
+    kind: req.kind,
+    rows: summary.dataRows,
     accepted: outcome.accepted,
     rejected: outcome.rejected,
     duplicates: outcome.duplicates,
     errors: strip(outcome.errors),
+    warnings: [...summary.warnings, ...outcome.warnings],
     batchId: outcome.batchId,
-    cells: { errors: outcome.errors, headerRow: parsed.header?.row ?? null },
+    preview: summary.preview,
+    cells: { errors: outcome.errors, headerRow },
   };
 }
 

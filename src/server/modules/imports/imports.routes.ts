@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { ledgerKinds } from '../../../domain/ledgers/catalogs';
 import { AppError } from '../../http/errors';
 import { defaultOrgId } from '../../http/scope';
-import type { App } from '../../http/types';
+import type { App, AppDeps } from '../../http/types';
+import { systemCtx } from '../../runtime';
 import { getBatch, listBatches, undoBatch } from './batches.service';
 import { buildErrorWorkbook } from './error-workbook';
 import { prepareExport } from './export';
@@ -13,7 +14,7 @@ import { type ImportResult, runImport } from './import.service';
 import { batchIdParam, commitBody, exportQuery, kindParam, listBatchesQuery, uploadIdParam, uploadQuery } from './imports.schemas';
 import type { ImportKind } from './kinds/types';
 import { buildTemplate, templateTitle } from './templates';
-import { loadUpload, markUploadCommitted, saveUpload, writePermission } from './uploads';
+import { deleteExpiredUploads, loadUpload, markUploadCommitted, saveUpload, writePermission } from './uploads';
 import { checkSpreadsheetLimits, defaultLimits } from './zip-guard';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,7 +44,13 @@ async function readFile(req: FastifyRequest): Promise<{ filename: string; conten
   }
 }
 
-export function registerImportRoutes(app: App): void {
+export function registerImportRoutes(app: App, deps: AppDeps): void {
+  const hours = deps.config.uploadHours;
+  // uploads older than QUNTUAN_UPLOAD_HOURS are deleted at start (and on each later upload)
+  app.addHook('onReady', async () => {
+    const n = await deleteExpiredUploads(systemCtx(deps, 'upload-cleanup'), hours);
+    if (n) app.log.info({ deleted: n }, 'expired import uploads deleted');
+  });
   app.get('/api/v1/imports/templates/:kind', { schema: { tags, summary: '下载导入模板（含示例行、下拉字典、身份证号列为文本格式）', params: kindParam } }, async (req, reply) =>
     attachment(reply, `${templateTitle(req.params.kind)}.xlsx`).send(await buildTemplate(req.params.kind)),
   );
@@ -52,28 +59,28 @@ export function registerImportRoutes(app: App): void {
     await scoped.register(multipart, { limits: { fileSize: defaultLimits.maxFileBytes, files: 1 } });
     scoped.post(
       '/api/v1/imports/:kind',
-      { schema: { tags, summary: '上传 Excel 导入（dryRun=true 只检查；默认全部正确才写入，acceptValid=true 写入正确的行）', params: kindParam, querystring: uploadQuery, consumes: ['multipart/form-data'] } },
+      { schema: { tags, summary: `上传 Excel 导入（dryRun=true 只检查；默认全部正确才写入，acceptValid=true 写入正确的行；文件保留 ${hours} 小时供确认）`, params: kindParam, querystring: uploadQuery, consumes: ['multipart/form-data'] } },
       async (req) => {
         const kind = req.params.kind;
         const orgId = req.query.orgId ?? defaultOrgId(req.ctx, writePermission(kind));
         const file = await readFile(req);
         await checkSpreadsheetLimits(file.content);
         const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid });
-        const uploadId = await saveUpload(req.ctx, { kind, orgId, ...file });
+        const uploadId = await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
         if (result.batchId) await markUploadCommitted(req.ctx, uploadId, result.batchId);
         return respond(result, uploadId);
       },
     );
   });
-  app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: '确认导入已上传（预检过）的文件', params: uploadIdParam, body: commitBody } }, async (req) => {
-    const upload = await loadUpload(req.ctx, req.params.uploadId);
+  app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: `确认导入已上传（预检过）的文件；上传超过 ${hours} 小时的文件已过期并删除，返回 404 NOT_FOUND（“上传的文件已过期…请重新上传”）`, params: uploadIdParam, body: commitBody } }, async (req) => {
+    const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
     if (upload.batchId) throw new AppError('CONFLICT', '该文件已导入，如需重新导入请先撤销该批次');
     const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false });
     if (result.batchId) await markUploadCommitted(req.ctx, upload.id, result.batchId);
     return respond(result, upload.id);
   });
-  app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: '下载错误说明表（原始行＋错误说明列，错误单元格标红）', params: uploadIdParam } }, async (req, reply) => {
-    const upload = await loadUpload(req.ctx, req.params.uploadId);
+  app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: `下载错误说明表（原始行＋错误说明列，错误单元格标红）；上传超过 ${hours} 小时的文件已过期，返回 404`, params: uploadIdParam } }, async (req, reply) => {
+    const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
     const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, dryRun: true });
     const book = await buildErrorWorkbook(upload.content, result.cells.errors, result.cells.headerRow);
     return attachment(reply, `错误说明-${upload.filename.replace(/\.xlsx$/i, '')}.xlsx`).send(book);

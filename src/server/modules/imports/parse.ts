@@ -1,14 +1,15 @@
 import { type CellValue, cellText, isBlankRow, isTotalsRow, textOf } from '../../../domain/imports/cells';
 import { findHeaderRow, type HeaderMatch, headerScanRows } from '../../../domain/imports/headers';
 import type { OrgResolver } from './org-resolver';
-import { RowReader, type RowError } from './kinds/row';
+import { RowColumns, RowReader, type RowError } from './kinds/row';
 import type { KindSpec } from './kinds/types';
 import type { SheetRow } from './xlsx-reader';
 
 /**
  * Turns a sheet's rows into the kind's domain inputs: finds the header row, skips blank and totals
  * rows, converts cells, resolves 所属组织, and runs the shared rules, so every error names the Excel
- * row and the column header as written in the file.
+ * row and the column header as written in the file. Rows come out in chunks as the sheet is read,
+ * so a large file is never held as a whole.
  */
 export interface ParsedRow<I = unknown> {
   row: number;
@@ -22,17 +23,26 @@ export interface PreviewRow {
   status: 'ok' | 'error' | 'duplicate';
 }
 
-export interface ParseOutcome<I = unknown> {
+/** What the parse learnt about the file as a whole (filled in while its chunks are read). */
+export interface SheetSummary {
   header: HeaderMatch | null;
-  rows: ParsedRow<I>[];
-  errors: RowError[];
+  /** errors of the header row itself (no header found, a required column missing) */
+  headerErrors: RowError[];
   warnings: string[];
   /** data rows read (blank and totals rows excluded) */
   dataRows: number;
   preview: PreviewRow[];
 }
 
+export interface ParsedChunk<I = unknown> {
+  /** rows that passed every rule of the kind */
+  rows: ParsedRow<I>[];
+  /** the other rows' errors, in row order */
+  errors: RowError[];
+}
+
 export const previewSize = 200;
+export const chunkRows = 2_000;
 
 function headerProblems(spec: KindSpec, header: HeaderMatch | null, firstRows: SheetRow[]): RowError[] {
   if (!header) {
@@ -42,13 +52,22 @@ function headerProblems(spec: KindSpec, header: HeaderMatch | null, firstRows: S
   return header.missing.map((c) => ({ row: header.row, column: c.header, message: `缺少必填列“${c.header}”` }));
 }
 
-export async function parseSheet<I>(spec: KindSpec<I>, source: AsyncIterable<SheetRow>, orgs: OrgResolver, today: string, onRow?: (n: number) => void): Promise<ParseOutcome<I>> {
-  const out: ParseOutcome<I> = { header: null, rows: [], errors: [], warnings: [], dataRows: 0, preview: [] };
+export function emptySummary(): SheetSummary {
+  return { header: null, headerErrors: [], warnings: [], dataRows: 0, preview: [] };
+}
+
+/**
+ * The sheet's data rows, checked, `size` at a time. Stops at once (nothing yielded) when the header
+ * row is missing or lacks a required column: `summary.headerErrors` then says why.
+ */
+export async function* parseSheetChunks<I>(spec: KindSpec<I>, source: AsyncIterable<SheetRow>, orgs: OrgResolver, today: string, summary: SheetSummary, size = chunkRows): AsyncGenerator<ParsedChunk<I>> {
   const schema = spec.schema(today);
   const firstRows: SheetRow[] = [];
   let header: HeaderMatch | null = null;
+  let columns: RowColumns | null = null;
   let settled = false;
   const required = spec.columns.filter((c) => c.required && !c.blankAllowed).map((c) => c.key);
+  let chunk: ParsedChunk<I> = { rows: [], errors: [] };
   for await (const sheetRow of source) {
     if (!settled) {
       if (sheetRow.row <= headerScanRows) {
@@ -57,37 +76,41 @@ export async function parseSheet<I>(spec: KindSpec<I>, source: AsyncIterable<She
         if (!header) continue;
       }
       settled = true;
-      out.header = header;
+      summary.header = header;
       const problems = headerProblems(spec, header, firstRows);
       if (problems.length) {
-        out.errors.push(...problems);
-        return out;
+        summary.headerErrors.push(...problems);
+        return;
       }
-      for (const u of header?.unknown ?? []) out.warnings.push(`第 ${header?.row} 行的列“${u.header}”不是本台账的列，已忽略`);
-      for (const u of header?.repeated ?? []) out.warnings.push(`第 ${header?.row} 行的列“${u.header}”与前面的列重复，已忽略`);
+      for (const u of header?.unknown ?? []) summary.warnings.push(`第 ${header?.row} 行的列“${u.header}”不是本台账的列，已忽略`);
+      for (const u of header?.repeated ?? []) summary.warnings.push(`第 ${header?.row} 行的列“${u.header}”与前面的列重复，已忽略`);
+      if (header) columns = new RowColumns(spec as KindSpec, header.columns);
       if (header && sheetRow.row === header.row) continue;
     }
-    if (!header) break;
+    if (!header || !columns) break;
     if (isBlankRow(sheetRow.values) || isTotalsRow(sheetRow.values)) continue;
-    out.dataRows++;
-    onRow?.(out.dataRows);
-    readRow(spec, schema, header, sheetRow, orgs, today, required, out);
+    summary.dataRows++;
+    readRow(spec, schema, columns, sheetRow, orgs, today, required, chunk, summary);
+    if (chunk.rows.length + chunk.errors.length >= size) {
+      yield chunk;
+      chunk = { rows: [], errors: [] };
+    }
   }
-  if (!settled) out.errors.push(...headerProblems(spec, null, firstRows));
-  return out;
+  if (!settled) summary.headerErrors.push(...headerProblems(spec, null, firstRows));
+  else if (chunk.rows.length || chunk.errors.length) yield chunk;
 }
 
-function readRow<I>(spec: KindSpec<I>, schema: ReturnType<KindSpec<I>['schema']>, header: HeaderMatch, sheetRow: SheetRow, orgs: OrgResolver, today: string, required: string[], out: ParseOutcome<I>): void {
-  const r = new RowReader(spec as KindSpec, header.columns, sheetRow.row, sheetRow.values, today);
+function readRow<I>(spec: KindSpec<I>, schema: ReturnType<KindSpec<I>['schema']>, columns: RowColumns, sheetRow: SheetRow, orgs: OrgResolver, today: string, required: string[], out: ParsedChunk<I>, summary: SheetSummary): void {
+  const r = new RowReader(columns, sheetRow.row, sheetRow.values, today);
   for (const key of required) {
     if (r.has(key) && textOf(r.raw(key)) === null) r.fail(key, `${r.header(key).replace(/[*＊\s]/g, '').replace(/[(（].*$/, '')}为必填项`);
   }
   const input = spec.toInput(r);
   const org = orgs.resolve(r.text(spec.orgColumn));
   if (!org.ok) r.fail(spec.orgColumn, org.message);
-  const failed = new Set(r.errors.map((e) => e.column));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
+    const failed = new Set(r.errors.map((e) => e.column));
     for (const issue of parsed.error.issues) {
       const key = spec.fields[String(issue.path[0] ?? '')] ?? '';
       const column = key ? r.header(key) : '';
@@ -99,10 +122,10 @@ function readRow<I>(spec: KindSpec<I>, schema: ReturnType<KindSpec<I>['schema']>
   } else if (r.errors.length === 0 && org.ok) {
     out.rows.push({ row: sheetRow.row, input: parsed.data, orgId: org.id });
   }
-  out.errors.push(...r.errors);
-  if (out.preview.length < previewSize) {
+  for (const e of r.errors) out.errors.push(e);
+  if (summary.preview.length < previewSize) {
     const values: Record<string, string> = {};
-    for (const c of header.columns) values[c.header] = cellText(sheetRow.values[c.index - 1] as CellValue | undefined);
-    out.preview.push({ row: sheetRow.row, values, status: r.errors.length ? 'error' : 'ok' });
+    for (const c of columns.matched) values[c.header] = cellText(sheetRow.values[c.index - 1] as CellValue | undefined);
+    summary.preview.push({ row: sheetRow.row, values, status: r.errors.length ? 'error' : 'ok' });
   }
 }

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../../../domain/ids';
 import { type Ctx, nowIso } from '../../context';
-import { notFound } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import { orgInScope, orgScope } from '../../http/scope';
 import type { ImportKind } from './kinds/types';
 
-/** Uploaded files, kept in the database (import_uploads) for commit and the error workbook. */
+/**
+ * Uploaded files, kept in the database (import_uploads) for commit and the error workbook, for
+ * `QUNTUAN_UPLOAD_HOURS` (24 by default) after the upload. Expired files are deleted lazily: on the
+ * next upload and once at server start.
+ */
 export interface ImportUploadTable {
   id: string;
   kind: string;
@@ -37,7 +41,20 @@ export function writePermission(kind: ImportKind): 'person.write' | 'ledger.writ
   return kind === 'people' || kind === 'households' ? 'person.write' : 'ledger.write';
 }
 
-export async function saveUpload(ctx: Ctx, u: { kind: ImportKind; orgId: string; filename: string; content: Buffer }): Promise<string> {
+/** The moment before which an upload has expired. */
+const cutoff = (ctx: Ctx, hours: number) => new Date(ctx.now().getTime() - hours * 3600_000).toISOString();
+
+export const uploadMissing = (hours: number) => new AppError('NOT_FOUND', `上传的文件不存在、已过期（上传后保留 ${hours} 小时）或无权访问，请重新上传`);
+export const uploadExpired = (hours: number) => new AppError('NOT_FOUND', `上传的文件已过期（上传后保留 ${hours} 小时），请重新上传`);
+
+/** Deletes the uploads older than `hours`; returns how many. */
+export async function deleteExpiredUploads(ctx: Ctx, hours: number): Promise<number> {
+  const r = await uploads(ctx).deleteFrom('import_uploads').where('created_at', '<', cutoff(ctx, hours)).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function saveUpload(ctx: Ctx, u: { kind: ImportKind; orgId: string; filename: string; content: Buffer }, hours: number): Promise<string> {
+  await deleteExpiredUploads(ctx, hours);
   const id = newId();
   await uploads(ctx)
     .insertInto('import_uploads')
@@ -57,13 +74,14 @@ export async function saveUpload(ctx: Ctx, u: { kind: ImportKind; orgId: string;
   return id;
 }
 
-/** An upload whose unit is in the caller's scope for the kind's write permission; else 404. */
-export async function loadUpload(ctx: Ctx, id: string): Promise<StoredUpload> {
+/** An upload whose unit is in the caller's scope for the kind's write permission and not expired; else 404. */
+export async function loadUpload(ctx: Ctx, id: string, hours: number): Promise<StoredUpload> {
   const row = await uploads(ctx).selectFrom('import_uploads').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('上传的文件');
+  if (!row) throw uploadMissing(hours);
   const scope = orgScope(ctx, writePermission(row.kind as ImportKind));
   const inScope = await ctx.db.selectFrom('org_units').select('id').where('id', '=', row.org_id).where(orgInScope(scope, 'org_units.id')).executeTakeFirst();
-  if (!inScope) throw notFound('上传的文件');
+  if (!inScope) throw uploadMissing(hours);
+  if (row.created_at < cutoff(ctx, hours)) throw uploadExpired(hours);
   return { id: row.id, kind: row.kind as ImportKind, orgId: row.org_id, filename: row.filename, sha256: row.sha256, content: Buffer.from(row.content), batchId: row.batch_id };
 }
 

@@ -1,7 +1,7 @@
 import { checkIdNumber } from '../../../../domain/id-number';
 import { type CellValue, parseDateCell, parseIdNumberCell, parseIntCell, textOf } from '../../../../domain/imports/cells';
 import type { MatchedColumn } from '../../../../domain/imports/headers';
-import { fenToYuan, toFen } from '../../../../domain/money';
+import { fenToYuan, type MoneyUnit, toFen } from '../../../../domain/money';
 import type { KindSpec } from './types';
 
 /** One import error, named as the clerk sees it: Excel row number and the column header as written. */
@@ -14,44 +14,77 @@ export interface RowError {
 }
 
 /**
+ * The file's columns for one kind, worked out once per file (not per row): column by key, the
+ * header as written, the label used in messages and the money unit.
+ */
+export class RowColumns {
+  readonly byKey: Map<string, MatchedColumn>;
+  private readonly headers = new Map<string, string>();
+  private readonly labels = new Map<string, string>();
+  private readonly units = new Map<string, MoneyUnit>();
+
+  constructor(
+    readonly spec: KindSpec,
+    readonly matched: readonly MatchedColumn[],
+  ) {
+    this.byKey = new Map(matched.map((c) => [c.key, c]));
+    for (const def of spec.columns) {
+      const c = this.byKey.get(def.key);
+      this.headers.set(def.key, c?.header ?? def.header);
+      this.labels.set(def.key, def.header.replace(/\(.*\)$/, ''));
+      this.units.set(def.key, c?.unit ?? def.money ?? '元');
+    }
+  }
+
+  /** The header as written in the file (or the template's, when the column is absent). */
+  header(key: string): string {
+    return this.headers.get(key) ?? key;
+  }
+
+  label(key: string): string {
+    return this.labels.get(key) ?? key;
+  }
+
+  unit(key: string): MoneyUnit {
+    return this.units.get(key) ?? '元';
+  }
+}
+
+/**
  * Reads one data row's cells by column key, converting as the column needs (dates, amounts, ID
  * numbers, counts) and collecting each bad cell as an error naming its header as written.
  */
 export class RowReader {
   readonly errors: RowError[] = [];
-  private readonly byKey: Map<string, MatchedColumn>;
 
   constructor(
-    readonly spec: KindSpec,
-    columns: readonly MatchedColumn[],
+    private readonly columns: RowColumns,
     readonly row: number,
     readonly values: readonly CellValue[],
     readonly today: string,
-  ) {
-    this.byKey = new Map(columns.map((c) => [c.key, c]));
-  }
+  ) {}
 
   has(key: string): boolean {
-    return this.byKey.has(key);
+    return this.columns.byKey.has(key);
   }
 
   raw(key: string): CellValue | undefined {
-    const c = this.byKey.get(key);
+    const c = this.columns.byKey.get(key);
     return c ? this.values[c.index - 1] : undefined;
   }
 
   /** The header as written in the file (or the template's, when the column is absent). */
   header(key: string): string {
-    return this.byKey.get(key)?.header ?? this.spec.columns.find((c) => c.key === key)?.header ?? key;
+    return this.columns.header(key);
   }
 
   fail(key: string, message: string): undefined {
-    this.errors.push({ row: this.row, column: this.header(key), message, col: this.byKey.get(key)?.index });
+    this.errors.push({ row: this.row, column: this.header(key), message, col: this.columns.byKey.get(key)?.index });
     return undefined;
   }
 
   private label(key: string): string {
-    return (this.spec.columns.find((c) => c.key === key)?.header ?? key).replace(/\(.*\)$/, '');
+    return this.columns.label(key);
   }
 
   text(key: string): string | undefined {
@@ -73,7 +106,7 @@ export class RowReader {
     const v = this.raw(key);
     const text = textOf(v);
     if (text === null) return undefined;
-    const unit = this.byKey.get(key)?.unit ?? this.spec.columns.find((c) => c.key === key)?.money ?? '元';
+    const unit = this.columns.unit(key);
     const fen = toFen(typeof v === 'number' ? v : text, unit);
     if (fen === null) return this.fail(key, `${this.label(key)}应为数字（单位${unit}）`);
     if (fen < 0) return this.fail(key, `${this.label(key)}不能为负数`);

@@ -1,7 +1,7 @@
 import { type Ctx, nowIso } from '../../../context';
-import { bulkInsert, ensurePeople, type EnsurePeopleResult } from '../../people/people.bulk';
+import { bulkInsert, type BulkPersonRow, type PeopleCache, registerPeople, resolvePeople } from '../../people/people.bulk';
 import type { ParsedRow } from '../parse';
-import type { ColumnNamer, KindWriter, Plan } from './types';
+import type { KindWriter, Plan, Stamp } from './types';
 
 export const batchSize = 500;
 
@@ -23,19 +23,29 @@ export async function liveKeys(ctx: Ctx, table: LedgerTable, keys: string[]): Pr
   return live;
 }
 
-/** Marks rows whose key is live already, or repeats an earlier row's key in the file. */
-export async function markDuplicates(ctx: Ctx, table: LedgerTable, rows: { row: number; fileKey: string; dbKey: string | null }[], plan: Plan): Promise<void> {
-  const live = await liveKeys(ctx, table, rows.flatMap((r) => (r.dbKey ? [r.dbKey] : [])));
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if ((r.dbKey && live.has(r.dbKey)) || seen.has(r.fileKey)) plan.duplicates.add(r.row);
-    seen.add(r.fileKey);
+/**
+ * The file's natural keys seen so far: a row whose key is live already (one query per chunk), or
+ * repeats an earlier row's key anywhere before it in the file, is a duplicate.
+ */
+export class FileKeys {
+  private readonly seen = new Set<string>();
+
+  async mark(ctx: Ctx, table: LedgerTable, rows: { row: number; fileKey: string; dbKey: string | null }[], plan: Plan): Promise<void> {
+    const live = await liveKeys(ctx, table, rows.flatMap((r) => (r.dbKey ? [r.dbKey] : [])));
+    for (const r of rows) {
+      if ((r.dbKey && live.has(r.dbKey)) || this.seen.has(r.fileKey)) plan.duplicates.add(r.row);
+      this.seen.add(r.fileKey);
+    }
   }
 }
 
-export function ledgerStamp(tx: Ctx, batchId: string, naturalKey: string) {
-  const now = nowIso(tx);
-  return { natural_key: naturalKey, batch_id: batchId, created_by: tx.actor.kind === 'user' ? tx.actor.id : null, created_at: now, updated_at: now, deleted_at: null, delete_reason: null };
+export function stampOf(tx: Ctx, batchId: string): Stamp {
+  return { batchId, createdBy: tx.actor.kind === 'user' ? tx.actor.id : null, now: nowIso(tx) };
+}
+
+/** The ledger columns of an imported row (natural key, batch, creation), as one literal shape. */
+export function ledgerStamp(s: Stamp, naturalKey: string) {
+  return { natural_key: naturalKey, batch_id: s.batchId, created_by: s.createdBy, created_at: s.now, updated_at: s.now, deleted_at: null, delete_reason: null };
 }
 
 interface PersonNamed {
@@ -45,44 +55,53 @@ interface PersonNamed {
 
 /**
  * A ledger whose rows name a person by 姓名 + 身份证号 (assistance, loans): people are resolved in
- * bulk; `key` builds the natural key from a person id (or a stand-in for one not yet on record).
+ * bulk, once per ID number for the whole file; `key` builds the natural key from a person id (or a
+ * stand-in for one not yet on record).
  */
-export function personLedgerWriter<I extends PersonNamed>(opts: {
+export function personLedgerWriter<I extends PersonNamed, W = never>(opts: {
   table: 'assistance' | 'loans';
   key: (input: I, personId: string, orgId: string) => string;
-  row: (input: I, personId: string, orgId: string) => Record<string, unknown>;
-  warn?: (tx: Ctx, written: { row: number; personId: string; input: I; orgId: string }[]) => Promise<string[]>;
+  row: (input: I, personId: string, orgId: string, naturalKey: string, stamp: Stamp) => Record<string, unknown>;
+  /** warnings over everything written, once at the end: `keep` what the report needs of each row */
+  warnings?: { keep: (r: ParsedRow<I>, personId: string) => W; report: (tx: Ctx, kept: W[]) => Promise<string[]> };
   /** fills columns that depend on other records (e.g. the person's household) before the insert */
   complete?: (tx: Ctx, values: Record<string, unknown>[]) => Promise<void>;
 }): KindWriter<I> {
-  const people = (rows: ParsedRow<I>[]) => rows.map((r) => ({ name: r.input.name ?? '', idNumber: r.input.idNumber ?? '', orgId: r.orgId }));
+  const people = (rows: ParsedRow<I>[]): BulkPersonRow[] => rows.map((r) => ({ name: r.input.name ?? '', idNumber: r.input.idNumber ?? '', orgId: r.orgId }));
   return {
     ledgerTable: opts.table,
-    async plan(ctx, rows, name: ColumnNamer) {
-      const found = await ensurePeople(ctx, people(rows), null, { dryRun: true });
-      const plan: Plan = { errors: [], duplicates: new Set(), state: found };
-      const keyed: { row: number; fileKey: string; dbKey: string | null }[] = [];
-      rows.forEach((r, i) => {
-        const message = found.errors.get(i);
-        if (message) return void plan.errors.push({ row: r.row, ...name('name'), message });
-        const id = r.input.idNumber ?? '';
-        const personId = found.ids.get(id);
-        keyed.push({ row: r.row, fileKey: opts.key(r.input, `id:${id}`, r.orgId), dbKey: personId ? opts.key(r.input, personId, r.orgId) : null });
-      });
-      await markDuplicates(ctx, opts.table, keyed, plan);
-      return plan;
-    },
-    async write(tx, rows, batchId, plan) {
-      const found: EnsurePeopleResult = await ensurePeople(tx, people(rows), batchId, { prior: plan.state as EnsurePeopleResult | undefined });
-      const written: { row: number; personId: string; input: I; orgId: string }[] = [];
-      const values = rows.map((r) => {
-        const personId = found.ids.get(r.input.idNumber ?? '') as string;
-        written.push({ row: r.row, personId, input: r.input, orgId: r.orgId });
-        return { ...opts.row(r.input, personId, r.orgId), ...ledgerStamp(tx, batchId, opts.key(r.input, personId, r.orgId)) };
-      });
-      if (opts.complete) await opts.complete(tx, values);
-      await bulkInsert(tx, opts.table, values as never);
-      return { written: values.length, warnings: opts.warn ? await opts.warn(tx, written) : [] };
+    start(name) {
+      const cache: PeopleCache = new Map();
+      const keys = new FileKeys();
+      const kept: W[] = [];
+      return {
+        async plan(ctx, rows) {
+          const mismatches = await resolvePeople(ctx, people(rows), cache);
+          const plan: Plan = { errors: [], duplicates: new Set() };
+          const keyed: { row: number; fileKey: string; dbKey: string | null }[] = [];
+          rows.forEach((r, i) => {
+            const message = mismatches.get(i);
+            if (message) return void plan.errors.push({ row: r.row, ...name('name'), message });
+            const id = r.input.idNumber ?? '';
+            const personId = cache.get(id)?.id;
+            keyed.push({ row: r.row, fileKey: opts.key(r.input, `id:${id}`, r.orgId), dbKey: personId ? opts.key(r.input, personId, r.orgId) : null });
+          });
+          await keys.mark(ctx, opts.table, keyed, plan);
+          return plan;
+        },
+        async write(tx, rows, batchId) {
+          await registerPeople(tx, people(rows), cache, batchId);
+          const stamp = stampOf(tx, batchId);
+          const values = rows.map((r) => {
+            const personId = cache.get(r.input.idNumber ?? '')?.id as string;
+            if (opts.warnings) kept.push(opts.warnings.keep(r, personId));
+            return opts.row(r.input, personId, r.orgId, opts.key(r.input, personId, r.orgId), stamp);
+          });
+          if (opts.complete) await opts.complete(tx, values);
+          await bulkInsert(tx, opts.table, values as never);
+        },
+        finish: (tx) => (opts.warnings ? opts.warnings.report(tx, kept) : Promise.resolve([])),
+      };
     },
   };
 }

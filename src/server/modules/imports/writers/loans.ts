@@ -2,12 +2,12 @@ import { newId } from '../../../../domain/ids';
 import type { LoanInput } from '../../../../domain/ledgers/inputs';
 import { addMonths } from '../../../../domain/ledgers/loans';
 import { naturalKeys } from '../../../../domain/ledgers/natural-keys';
-import { personLedgerWriter } from './common';
+import { ledgerStamp, personLedgerWriter } from './common';
 
 export const loansWriter = personLedgerWriter<LoanInput>({
   table: 'loans',
   key: (l, personId) => naturalKeys.loan({ personId, principalFen: l.principalWan, disbursedOn: l.disbursedOn ?? null }),
-  row: (l, personId, orgId) => ({
+  row: (l, personId, orgId, naturalKey, stamp) => ({
     id: newId(),
     org_id: orgId,
     person_id: personId,
@@ -23,5 +23,6 @@ export const loansWriter = personLedgerWriter<LoanInput>({
     venture: l.venture ?? null,
     status: l.status ?? (l.disbursedOn ? '已放款' : '申请中'),
     note: l.note ?? null,
+    ...ledgerStamp(stamp, naturalKey),
   }),
 });

@@ -9,17 +9,29 @@ export interface Plan {
   errors: RowError[];
   /** Excel row numbers already on record (live natural key) or repeated earlier in the file */
   duplicates: Set<number>;
-  /** what the plan looked up, handed to write (people on record, links) */
-  state?: unknown;
 }
 
 /**
- * A kind's writer: `plan` reads only (people on record, live natural keys) and is also the dry
- * run; `write` inserts the good rows in bulk, each stamped with the batch, inside the caller's
- * transaction.
+ * One import's writer, fed the file's rows chunk by chunk in file order. `plan` reads only (people
+ * on record, live natural keys) and remembers what the file said so far (the first name given for
+ * an ID number, natural keys already seen), so a chunk's duplicates and mismatches are judged
+ * against the whole file before it; `write` inserts a chunk's good rows in bulk, each stamped with
+ * the batch, inside the caller's transaction; `finish` runs once after the last write (warnings).
  */
+export interface KindSession<I = unknown> {
+  plan(ctx: Ctx, rows: ParsedRow<I>[]): Promise<Plan>;
+  write(tx: Ctx, rows: ParsedRow<I>[], batchId: string): Promise<void>;
+  finish(tx: Ctx): Promise<string[]>;
+}
+
 export interface KindWriter<I = unknown> {
   ledgerTable: 'activities' | 'assistance' | 'loans' | 'contracts' | 'households' | 'people';
-  plan(ctx: Ctx, rows: ParsedRow<I>[], name: ColumnNamer): Promise<Plan>;
-  write(tx: Ctx, rows: ParsedRow<I>[], batchId: string, plan: Plan): Promise<{ written: number; warnings: string[] }>;
+  start(name: ColumnNamer): KindSession<I>;
+}
+
+/** The columns every ledger row carries for its import batch, computed once per chunk. */
+export interface Stamp {
+  batchId: string;
+  createdBy: string | null;
+  now: string;
 }
