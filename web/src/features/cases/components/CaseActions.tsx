@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { actionLabels, type CaseAction } from '../../../../../src/domain/cases/flow';
 import { caseOutcomes, followupMethods } from '../../../../../src/domain/cases/kinds';
-import { dateFieldProps, datePickerFormats, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, datePickerFormats } from '../../../ui/dates';
 import { FormModal } from '../../../ui/FormModal';
 import { useRequest } from '../../../ui/use-request';
 import { addFollowup, handlerOptions, transferOptions, transitionCase, type CaseItem, type TransitionInput } from '../api';
@@ -71,7 +71,7 @@ function ActionFields({ action, caseId }: { action: CaseAction; caseId: string }
     return (
       <>
         <Form.Item name="on" label="回访日期" {...dateFieldProps}>
-          <DatePicker format={datePickerFormats} style={{ width: '100%' }} inputReadOnly />
+          <DatePicker format={datePickerFormats} style={{ width: '100%' }} inputReadOnly placeholder="不填为今天" />
         </Form.Item>
         <Form.Item name="method" label="回访方式" rules={[{ required: true, message: '请选择回访方式' }]}>
           <Select options={options(followupMethods)} data-testid="action-method" />
@@ -121,7 +121,6 @@ export function CaseActions({ item, onDone }: { item: CaseItem; onDone: () => vo
         title={open ? label(open) : ''}
         okText="确定"
         fields={fields}
-        initialValues={open === 'followup' ? { on: todayShanghai() } : {}}
         onClose={() => setOpen(null)}
         onSubmit={async (v) => {
           if (!open) return;

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, List, Result, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
@@ -6,6 +6,7 @@ import { showDate } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { NotFound, PageLoading } from '../../../ui/states';
 import { useIsMobile } from '../../../ui/use-is-mobile';
+import { errorMessage } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { ApiError } from '../../../ui/http';
 import { getCase, type CaseDetail } from '../api';
@@ -70,7 +71,10 @@ export function CaseDetailPage() {
   const [editing, setEditing] = useState(false);
   const { data: c, loading, error, reload } = useRequest(() => getCase(id), [id]);
   if (!c && loading) return <PageLoading />;
-  if (!c) return error instanceof ApiError && error.status === 404 ? <NotFound /> : <PageLoading />;
+  if (!c) {
+    if (error instanceof ApiError && error.status === 404) return <NotFound />;
+    return <Result status="warning" title="个案暂时无法打开" subTitle={errorMessage(error)} extra={<Button onClick={reload}>重试</Button>} />;
+  }
   const writable = can('case.write') || (Boolean(user) && user?.id === c.handlerId);
   return (
     <>
