@@ -88,6 +88,7 @@ export interface CreateScreeningInput {
   endOn: string;
   interveneDays?: number;
   pairDays?: number;
+  townshipIds?: string[];
 }
 
 export interface AddChildInput {

@@ -9,6 +9,7 @@ import { dateFieldProps, datePickerFormats, showDate, todayShanghai } from '../.
 import { useRequest } from '../../../ui/use-request';
 import { createScreening, type CreateScreeningInput, listScreenings, type Screening } from '../api';
 import { OverdueBadge } from '../components/badges';
+import { TownshipSelect } from '../components/TownshipSelect';
 
 const createFields = ['orgId', 'title', 'year', 'startOn', 'endOn', 'interveneDays', 'pairDays', 'townshipIds'] as const;
 
@@ -63,7 +64,7 @@ export function ScreeningsPage() {
         initialValues={{ year, interveneDays: 7, pairDays: 30 }}
         onClose={() => setCreating(false)}
         onSubmit={async (v) => {
-          const s = await createScreening({ ...v, orgId: v.orgId || undefined });
+          const s = await createScreening({ ...v, orgId: v.orgId || undefined, townshipIds: v.townshipIds?.length ? v.townshipIds : undefined });
           setCreating(false);
           void navigate(`/screenings/${s.id}`);
         }}
@@ -71,8 +72,15 @@ export function ScreeningsPage() {
         <Form.Item name="title" label="排查名称" rules={[{ required: true, message: '请填写排查名称' }]}>
           <Input placeholder="如 2026年困境儿童摸底排查" maxLength={100} data-testid="field-title" />
         </Form.Item>
-        <Form.Item name="orgId" label="发起单位" extra="不选则为本人所在单位；排查覆盖该单位下属的全部乡镇">
+        <Form.Item name="orgId" label="发起单位" extra="不选则为本人所在单位">
           <OrgPicker placeholder="本人所在单位" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a: CreateScreeningInput, b: CreateScreeningInput) => a.orgId !== b.orgId}>
+          {({ getFieldValue }) => (
+            <Form.Item name="townshipIds" label="参与乡镇">
+              <TownshipSelect parentId={(getFieldValue('orgId') as string | undefined) || undefined} />
+            </Form.Item>
+          )}
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
