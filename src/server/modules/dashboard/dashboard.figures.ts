@@ -49,9 +49,29 @@ export async function computeFigure(ctx: Ctx, org: { id: string; code: string },
   return { code, label: figureLabel(ref), value: metricValueFromRaw(def.valueKind, raw), unit: unit ?? def.unit, link: { code, org: org.code, from, to } };
 }
 
-/** Many figures at once (the database answers them in turn on SQLite, in parallel on PostgreSQL's pool). */
+/**
+ * At most this many queries of one dashboard run at once: PostgreSQL's pool (10 connections) stays
+ * open to other requests; SQLite answers them in turn anyway.
+ */
+export const dashboardConcurrency = 4;
+
+/** `fn` over `items` with at most `limit` running at a time; results in the order of `items`. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** A unit's figures, in the order of `refs`. */
 export async function computeFigures(ctx: Ctx, org: { id: string; code: string }, refs: readonly string[], from: string, to: string): Promise<Figure[]> {
-  return Promise.all(refs.map((ref) => computeFigure(ctx, org, ref, from, to)));
+  return mapLimited(refs, dashboardConcurrency, (ref) => computeFigure(ctx, org, ref, from, to));
 }
 
 export interface TrendSeries {

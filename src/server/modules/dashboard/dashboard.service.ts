@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors';
 import { orgScope, resolveOrgInScope } from '../../http/scope';
 import { listTargets, type TargetItem } from '../targets/targets.service';
 import { type Completeness, computeCompleteness } from './dashboard.completeness';
-import { computeFigures, computeTrends, type Figure, type FigureLink, type Trends } from './dashboard.figures';
+import { computeFigures, computeTrends, type Figure, type FigureLink, mapLimited, type Trends } from './dashboard.figures';
 import * as repo from './dashboard.repo';
 import type { DashboardQuery } from './dashboard.schemas';
 
@@ -152,15 +152,14 @@ async function buildDashboard(ctx: Ctx, orgId: string, year: number): Promise<Da
         // 总工会, 团县委, 妇联, 科协, 机关工委, 党校 — the order of dashboardKinds
         .sort((a, b) => dashboardKinds.indexOf(a.kind) - dashboardKinds.indexOf(b.kind) || a.unit.depth - b.unit.depth);
 
-  const organizations: DashboardOrganization[] = await Promise.all(
-    orgUnits.map(async ({ unit, kind }) => ({
-      ...unitRef(unit),
-      kindLabel: dashboardKindLabels[kind],
-      dashboardKind: kind,
-      figures: await computeFigures(ctx, unit, figuresOf(kind), from, to),
-      targets: [],
-    })),
-  );
+  // one unit at a time, each unit's figures at most dashboardConcurrency at once
+  const organizations: DashboardOrganization[] = await mapLimited(orgUnits, 1, async ({ unit, kind }) => ({
+    ...unitRef(unit),
+    kindLabel: dashboardKindLabels[kind],
+    dashboardKind: kind,
+    figures: await computeFigures(ctx, unit, figuresOf(kind), from, to),
+    targets: [],
+  }));
 
   // targets through the targets service, each under the organization whose subtree holds its unit
   const listed = await listTargets(ctx, { year, orgId: root.id });
@@ -173,17 +172,15 @@ async function buildDashboard(ctx: Ctx, orgId: string, year: number): Promise<Da
   }
 
   const townshipUnits = units.filter((u) => u.level === 'township' && existed(u) && isDashboardKind(u.kind));
-  const townships: TownshipUnit[] = await Promise.all(
-    townshipUnits.map(async (u) => {
-      const parent = u.parent_id ? byId.get(u.parent_id) : undefined;
-      return {
-        ...unitRef(u),
-        parentCode: parent?.code ?? null,
-        parentName: parent?.name ?? null,
-        figures: await computeFigures(ctx, u, comparedFiguresOf(u.kind as DashboardKind), from, to),
-      };
-    }),
-  );
+  const townships: TownshipUnit[] = await mapLimited(townshipUnits, 1, async (u) => {
+    const parent = u.parent_id ? byId.get(u.parent_id) : undefined;
+    return {
+      ...unitRef(u),
+      parentCode: parent?.code ?? null,
+      parentName: parent?.name ?? null,
+      figures: await computeFigures(ctx, u, comparedFiguresOf(u.kind as DashboardKind), from, to),
+    };
+  });
 
   return {
     unit: unitRef(root),
