@@ -46,6 +46,7 @@ describe('the 妇联 writes its own report template and generates the report', (
     const text = await issues.textContent();
     expect(text).toContain('第 3 行');
     expect(text).toContain('未知的指标代码“loans.amout”');
+    expect(await page.getByTestId('template-bad-line').allTextContents()).toEqual(['3']);
     await screenshot(page, 'report-template-error');
 
     await page.getByTestId('template-body').fill(withTypo.replace('loans.amout', 'loans.amount'));

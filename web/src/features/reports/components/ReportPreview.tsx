@@ -42,7 +42,7 @@ export function IssueList({ issues, onPick }: { issues: TemplateIssue[]; onPick:
  * The live preview: the report as HTML from the server (escaped there). A figure's link opens its
  * records on the metrics page in a new tab, so the text being edited stays.
  */
-export function ReportPreview({ preview, loading, onPick }: { preview: Preview | null; loading: boolean; onPick: (line: number, column?: number) => void }) {
+export function ReportPreview({ preview, loading }: { preview: Preview | null; loading: boolean }) {
   const open = (e: MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a');
     if (!a) return;
@@ -53,7 +53,7 @@ export function ReportPreview({ preview, loading, onPick }: { preview: Preview |
     <Spin spinning={loading} description="正在计算…">
       <style>{css}</style>
       {!preview ? <Empty description="输入模板后在此预览" /> : null}
-      {preview && !preview.valid ? <IssueList issues={preview.issues} onPick={onPick} /> : null}
+      {preview && !preview.valid ? <Alert type="warning" showIcon title={`模板有 ${preview.issues.length} 处错误（见编辑区，已标出行号），修正后才会计算数字并显示预览`} /> : null}
       {preview?.valid ? (
         <div className="report-preview" data-testid="report-preview" onClick={open} dangerouslySetInnerHTML={{ __html: preview.html }} />
       ) : null}

@@ -1,5 +1,4 @@
 import { App, Button, Card, Col, Flex, Input, Row, Select, Space, Typography } from 'antd';
-import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { defaultTemplates } from '../../../../../src/domain/report/templates/index';
@@ -11,7 +10,8 @@ import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { useMetricCatalogue } from '../../targets/components/MetricRefInput';
 import { createTemplate, getTemplate, type Preview, previewTemplate, type ReportKind, saveTemplate, type TemplateDetail, type TemplateKind, templateKindLabels } from '../api';
 import { PlaceholderPicker } from '../components/PlaceholderPicker';
-import { ReportPreview } from '../components/ReportPreview';
+import { IssueList, ReportPreview } from '../components/ReportPreview';
+import { TemplateTextArea } from '../components/TemplateTextArea';
 import { VersionHistory } from '../components/VersionHistory';
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -61,7 +61,7 @@ export function TemplateEditorPage() {
   const [previewOrg, setPreviewOrg] = useState<string | undefined>(orgId);
   const [previewKind, setPreviewKind] = useState<ReportKind>('annual');
   const [year, setYear] = useState(yearParam(search));
-  const area = useRef<TextAreaRef>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
   const writable = can('ledger.write');
   const { preview, loading } = useLivePreview(body, previewOrg, previewKind, year);
 
@@ -82,7 +82,8 @@ export function TemplateEditorPage() {
     }, showError);
   }, [id, isNew, showError]);
 
-  const textarea = () => area.current?.resizableTextArea?.textArea;
+  const textarea = () => area.current;
+  const issues = preview && !preview.valid && body.trim() ? preview.issues : [];
   const insert = (text: string) => {
     const el = textarea();
     const start = el?.selectionStart ?? body.length;
@@ -155,18 +156,8 @@ export function TemplateEditorPage() {
                   />
                 </Flex>
               ) : null}
-              <Input.TextArea
-                ref={area}
-                data-testid="template-body"
-                value={body}
-                onChange={(e) => setBody(e.target.value)}
-                onSelect={(e) => setCursorLine(lineOf(body, e.currentTarget.selectionStart))}
-                autoSize={{ minRows: 18, maxRows: 36 }}
-                readOnly={!writable}
-                spellCheck={false}
-                placeholder={'# {{year}}年工作总结\n一、{{year}}年工作回顾\n（一）小标题。正文，数字写成 {{loans.amount | fmt=wan}}万元。'}
-                style={{ fontFamily: 'ui-monospace, "Noto Sans Mono CJK SC", monospace', fontSize: 13 }}
-              />
+              <TemplateTextArea ref={area} value={body} onChange={setBody} onCursor={setCursorLine} issues={issues} readOnly={!writable} />
+              {issues.length ? <IssueList issues={issues} onPick={goTo} /> : null}
               <Flex justify="space-between" wrap gap={8} align="center">
                 <Typography.Text type="secondary">
                   第 {cursorLine} 行 / 共 {body.split('\n').length} 行
@@ -207,7 +198,7 @@ export function TemplateEditorPage() {
               </Flex>
             }
           >
-            <ReportPreview preview={body.trim() && previewOrg ? preview : null} loading={loading} onPick={goTo} />
+            <ReportPreview preview={body.trim() && previewOrg ? preview : null} loading={loading} />
           </Card>
         </Col>
       </Row>
