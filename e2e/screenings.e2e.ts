@@ -75,6 +75,7 @@ describe('摸底排查 in the browser', () => {
     await page.getByTestId('field-commitment').fill('每月上门走访一次');
     await submitModal(page);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="children-table"] [data-testid="step-done"]').length === 2);
+    await screenshot(page, 'screening-township');
 
     await page.getByRole('button', { name: '返回进度' }).click();
     await page.getByTestId('record-林甸镇妇联').waitFor();

@@ -41,7 +41,7 @@ export function ScreeningTownshipPage() {
         sub={
           <Space wrap>
             <span>{`发现 ${row.found} 名，高风险 ${row.high} 名，已干预 ${row.intervened}，已结对 ${row.paired}`}</span>
-            <OverdueBadge n={row.overdue} />
+            {row.overdue > 0 ? <OverdueBadge n={row.overdue} /> : null}
             <Tag color={row.completed ? 'green' : 'blue'}>{row.completed ? `已完成（${showDate(row.completedOn)}）` : '进行中'}</Tag>
           </Space>
         }
