@@ -36,6 +36,11 @@ export async function buildCounty(database: Database, crypto: Crypto) {
   return { county, towns, villages, ctx };
 }
 
+/** The village units' names buildCounty creates (乡镇i村j妇联), for generating files before the database exists. */
+export function benchVillageNames(): string[] {
+  return Array.from({ length: 8 }, (_, i) => Array.from({ length: 10 }, (_, j) => `乡镇${i}村${j}妇联`)).flat();
+}
+
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const given = '秀英华玉兰芳丽敏静燕红梅霞桂明建国伟强军平';
 
