@@ -57,25 +57,20 @@ export function TownshipComparison({ data }: { data: Dashboard }) {
     })),
   ];
   return (
-    <Card
-      size="small"
-      title="乡镇对比"
-      extra={
-        <Flex gap={8} wrap>
-          {keys.length > 1 ? (
-            <Select size="small" style={{ width: 150 }} value={group ?? keys[0]} onChange={setGroup} data-testid="township-org" options={keys.map((k) => ({ value: k, label: groups.get(k)?.name }))} />
-          ) : null}
-          <Select
-            size="small"
-            style={{ width: 170 }}
-            value={chosen}
-            onChange={setCode}
-            data-testid="township-metric"
-            options={codes.map((c) => ({ value: c, label: figureOf(current.units[0], c)?.label ?? c }))}
-          />
-        </Flex>
-      }
-    >
+    <Card size="small" title="乡镇对比">
+      <Flex gap={8} wrap>
+        {keys.length > 1 ? (
+          <Select size="small" style={{ width: 150 }} value={group ?? keys[0]} onChange={setGroup} data-testid="township-org" options={keys.map((k) => ({ value: k, label: groups.get(k)?.name }))} />
+        ) : null}
+        <Select
+          size="small"
+          style={{ width: 170 }}
+          value={chosen}
+          onChange={setCode}
+          data-testid="township-metric"
+          options={codes.map((c) => ({ value: c, label: figureOf(current.units[0], c)?.label ?? c }))}
+        />
+      </Flex>
       <LazyChart
         testId="dashboard-townships"
         label="乡镇对比柱状图"

@@ -24,17 +24,16 @@ export function TrendChart({ data }: { data: Dashboard }) {
     <Card
       size="small"
       title={`月度趋势（${data.year}年，全年 ${showValue(s.total)}${s.unit}）`}
-      extra={
-        <Select
-          size="small"
-          value={s.code}
-          onChange={setCode}
-          style={{ width: 150 }}
-          data-testid="trend-metric"
-          options={trends.series.map((x) => ({ value: x.code, label: x.label }))}
-        />
-      }
     >
+      <Select
+        size="small"
+        value={s.code}
+        onChange={setCode}
+        style={{ width: 170 }}
+        data-testid="trend-metric"
+        aria-label="趋势指标"
+        options={trends.series.map((x) => ({ value: x.code, label: x.label }))}
+      />
       <LazyChart
         testId="dashboard-trend"
         label={`${s.label}按月趋势`}
