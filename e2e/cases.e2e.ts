@@ -132,6 +132,7 @@ describe('cases in Chromium', () => {
     expect(texts.length).toBe(steps.length);
     steps.forEach((s, i) => expect(texts[i].startsWith(s), `${i}: ${texts[i]}`).toBe(true));
     expect(texts[1]).toContain('修改了案情摘要');
+    expect(texts[1]).not.toContain('当事人');
     expect(texts[4]).toContain('转往林甸县总工会');
     expect(texts[7]).toContain('经协调，服装厂已补发全部工资');
     expect(texts[10]).toContain('仍有一个月加班费未付');

@@ -64,8 +64,11 @@ describe('editing a case (PATCH /cases/:id)', () => {
     expect(detail.timeline[1]).toMatchObject({ fromStatus: '登记', toStatus: '登记', note: '修改了来源渠道、案情摘要、当事人' });
     expect((await audits('update', c.id)).map((a) => JSON.parse(a.detail))).toEqual([{ fields: ['channel', 'summary', 'parties'] }]);
     // nothing changed: no timeline entry, no audit entry
-    expect((await req(cwA, 'PATCH', `/api/v1/cases/${c.id}`, { channel: '来电' })).statusCode).toBe(200);
+    expect((await req(cwA, 'PATCH', `/api/v1/cases/${c.id}`, { channel: '来电', parties: [{ name: '张桂兰', role: '申请人' }, { name: '某建筑公司', role: '被申请人' }] })).statusCode).toBe(200);
     expect((await audits('update', c.id)).length).toBe(1);
+    expect((await req(cwA, 'GET', `/api/v1/cases/${c.id}`)).json().timeline.length).toBe(2);
+    await req(cwA, 'PATCH', `/api/v1/cases/${c.id}`, { parties: [{ name: '某建筑公司', role: '被申请人' }, { name: '张桂兰', role: '申请人' }] });
+    expect((await audits('update', c.id)).map((a) => JSON.parse(a.detail))).toEqual([{ fields: ['channel', 'summary', 'parties'] }, { fields: ['parties'] }]);
   });
 
   it('keeps a confidential summary encrypted and edits the 告诫书; kind-specific fields only for their kind', async () => {

@@ -42,6 +42,17 @@ async function handlingDueAfterRiskChange(tx: Ctx, row: repo.CaseRow, risk: Risk
   return addDays(shanghaiDate(new Date(started)), days.handleDays);
 }
 
+/** Whether the parties given differ from those on record (same people or names, roles and order: no change). */
+async function partiesDiffer(tx: Ctx, caseId: string, given: NonNullable<UpdateCaseBody['parties']>): Promise<boolean> {
+  const current = await repo.partiesOf(tx.db, [caseId]);
+  if (current.length !== given.length) return true;
+  return given.some((p, i) => {
+    const c = current[i];
+    if (p.role !== c.role) return true;
+    return p.personId ? p.personId !== c.person_id : c.person_id !== null || (p.name ?? '') !== (c.name_if_unnamed ?? '');
+  });
+}
+
 async function buildPatch(tx: Ctx, row: repo.CaseRow, b: UpdateCaseBody): Promise<{ patch: Partial<CaseTable>; fields: (keyof UpdateCaseBody)[] }> {
   const patch: Partial<CaseTable> = {};
   const fields: (keyof UpdateCaseBody)[] = [];
@@ -79,11 +90,12 @@ export async function updateCase(ctx: Ctx, id: string, body: UpdateCaseBody): Pr
     if (frozen.includes(row.status as CaseStatus)) throw new AppError('RULE_VIOLATED', `个案已“${row.status}”，不能再修改登记信息`, [{ path: 'status', message: `个案已“${row.status}”` }]);
     checkKindFields(row.kind, body);
     const { patch, fields } = await buildPatch(tx, row, body);
-    if (body.parties) fields.push('parties');
+    const partiesChanged = body.parties !== undefined && (await partiesDiffer(tx, id, body.parties));
+    if (partiesChanged) fields.push('parties');
     if (fields.length === 0) return (await toListItems(tx, [row]))[0];
     const now = nowIso(tx);
     if (!(await repo.updateCaseIfUnchanged(tx.db, row, { ...patch, updated_at: now }))) throw new AppError('CONFLICT', '个案刚被他人更新，请刷新后重试');
-    if (body.parties) {
+    if (partiesChanged && body.parties) {
       const parties = body.parties.map((p, i) => ({ id: newId(), case_id: id, position: i, person_id: p.personId ?? null, role: p.role, name_if_unnamed: p.personId ? null : (p.name ?? null) }));
       await repo.replaceParties(tx.db, id, parties);
     }
