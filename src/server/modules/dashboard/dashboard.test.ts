@@ -136,6 +136,12 @@ describe('dashboard scope', () => {
     }
   });
 
+  it('rejects a year out of range, naming the field in Chinese', async () => {
+    const res = await get('/api/v1/dashboard?year=1999', leader);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('年度应在 2000—2100 之间');
+  });
+
   it('needs a login and ledger.read', async () => {
     expect((await get('/api/v1/dashboard', {})).statusCode).toBe(401);
     const caseWorker = (await t.userWith('case_worker', ids.get('LD-FL') as string, 'dash-cw')).headers;
