@@ -7,4 +7,7 @@ import type { PublicRoute } from './ui/router';
  */
 export const routes: PublicRoute[] = [
   { path: '/p', page: lazy(() => import('./ui/HomePage')) },
+  { path: '/p/campaigns/:id', page: lazy(() => import('./campaigns/CampaignPage')) },
+  { path: '/p/campaigns/:id/nominees/:code', page: lazy(() => import('./campaigns/NomineePage')) },
+  { path: '/p/campaigns/:id/results', page: lazy(() => import('./campaigns/ResultsPage')) },
 ];

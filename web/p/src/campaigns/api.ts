@@ -1,0 +1,41 @@
+import { publicApi } from '../ui/http';
+
+export interface PublicNominee {
+  id: string;
+  name: string;
+  unit: string;
+  deeds: string;
+  votes: number | null;
+  winner: boolean | null;
+}
+export interface PublicCampaign {
+  id: string;
+  name: string;
+  kind: string;
+  year: number;
+  organizer: string;
+  description: string | null;
+  stage: string;
+  stageLabel: string;
+  nomineeTypeLabel: string;
+  votingEnabled: boolean;
+  votingOpen: boolean;
+  resultsVisible: boolean;
+  votesPerDay: number;
+  votesPerCampaign: number;
+  objectionsOpen: boolean;
+  publicity: { from: string | null; to: string | null } | null;
+  awardedOn: string | null;
+  nominees: PublicNominee[];
+}
+export interface VoteResult {
+  nomineeId: string;
+  nomineeName: string;
+  remainingToday: number;
+  remainingInCampaign: number;
+}
+
+const base = (id: string) => `/campaigns/${encodeURIComponent(id)}`;
+export const getCampaign = (id: string) => publicApi<PublicCampaign>(base(id));
+export const castVote = (id: string, nomineeId: string, token: string) => publicApi<VoteResult>(`${base(id)}/votes`, { method: 'POST', body: { nomineeId, token } });
+export const sendObjection = (id: string, body: { nomineeId?: string; content: string }) => publicApi<{ message: string }>(`${base(id)}/objections`, { method: 'POST', body });

@@ -1,0 +1,111 @@
+import { http, request } from '../../ui/http';
+
+export type Stage = 'nomination' | 'review' | 'voting' | 'jury' | 'publicity' | 'awarded';
+export type NomineeType = 'person' | 'household' | 'unit' | 'loan';
+
+export interface CampaignListItem {
+  id: string;
+  name: string;
+  kind: string;
+  year: number;
+  orgName: string;
+  nomineeType: NomineeType;
+  stage: Stage;
+  stageLabel: string;
+  createdAt: string;
+}
+
+export interface Campaign {
+  id: string;
+  orgId: string;
+  orgName: string;
+  name: string;
+  kind: string;
+  nomineeType: NomineeType;
+  year: number;
+  awardLevel: string;
+  description: string | null;
+  stage: Stage;
+  stageLabel: string;
+  nextStage: Stage | null;
+  nextStageLabel: string | null;
+  votingEnabled: boolean;
+  juryEnabled: boolean;
+  juryWeight: number;
+  publicWeight: number;
+  winnersCount: number;
+  votesPerDay: number;
+  votesPerCampaign: number;
+  votesPerAddressHour: number;
+  hideResults: boolean;
+  publicityDays: number;
+  publicityFrom: string | null;
+  publicityTo: string | null;
+  awardedOn: string | null;
+  quotas: { orgId: string; orgName: string; orgCode: string; quota: number; used: number }[];
+  counts: { nominated: number; accepted: number; rejected: number; objections: number; unansweredObjections: number };
+  canManage: boolean;
+  publicPath: string | null;
+}
+
+export interface Nomination {
+  id: string;
+  code: string;
+  nomineeType: NomineeType;
+  name: string;
+  publicName: string;
+  deeds: string;
+  nominatingOrgId: string;
+  nominatingOrgName: string;
+  status: 'nominated' | 'accepted' | 'rejected';
+  statusLabel: string;
+  reviewReason: string | null;
+  winner: boolean;
+  votes?: number;
+  juryScore?: string;
+  publicScore?: string;
+  finalScore?: string;
+  rank?: number;
+  jurors?: number;
+  myScore: number | null;
+}
+
+export interface Anomalies {
+  totalVotes: number;
+  voidedVotes: number;
+  bursts: { minute: string; votes: number }[];
+  addresses: { addressHash: string; votes: number; voters: number }[];
+  nightVotes: number;
+}
+
+export interface Objection {
+  id: string;
+  nomineeId: string | null;
+  nomineeName: string | null;
+  content: string;
+  createdAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export const campaignKinds = ['最美家庭', '五好文明家庭', '巾帼文明岗', '巾帼建功标兵', '青年文明号', '工人先锋号', '技术能手', '十佳妇女小贷项目'];
+export const nomineeTypeLabels: Record<NomineeType, string> = { person: '个人', household: '家庭', unit: '集体（组织）', loan: '贷款项目' };
+export const stageOrder: Stage[] = ['nomination', 'review', 'voting', 'jury', 'publicity', 'awarded'];
+export const stageLabels: Record<Stage, string> = { nomination: '提名', review: '审核', voting: '投票', jury: '评审', publicity: '公示', awarded: '表彰' };
+
+const base = (id: string) => `/campaigns/${encodeURIComponent(id)}`;
+export const campaignsApi = {
+  list: () => http.get<{ items: CampaignListItem[] }>('/campaigns'),
+  get: (id: string) => http.get<Campaign>(base(id)),
+  create: (body: Record<string, unknown>) => http.post<Campaign>('/campaigns', body),
+  update: (id: string, body: Record<string, unknown>) => http.patch<Campaign>(base(id), body),
+  advance: (id: string, to: Stage) => http.post<Campaign>(`${base(id)}/advance`, { to }),
+  nominations: (id: string) => http.get<{ canManage: boolean; items: Nomination[] }>(`${base(id)}/nominations`),
+  nominate: (id: string, body: Record<string, unknown>) => http.post<{ id: string }>(`${base(id)}/nominations`, body),
+  review: (id: string, nominationId: string, body: { decision: 'accept' | 'reject'; reason?: string }) => http.post(`${base(id)}/nominations/${nominationId}/review`, body),
+  score: (id: string, nominationId: string, body: { score: number; comment?: string }) => request('PUT', `${base(id)}/nominations/${nominationId}/score`, body),
+  anomalies: (id: string) => http.get<Anomalies>(`${base(id)}/anomalies`),
+  voidVotes: (id: string, body: { group: 'minute' | 'address' | 'night'; key?: string; reason: string }) => http.post<{ voided: number }>(`${base(id)}/votes/void`, body),
+  objections: (id: string) => http.get<{ items: Objection[] }>(`${base(id)}/objections`),
+  answer: (id: string, objectionId: string, answer: string) => http.post(`${base(id)}/objections/${objectionId}/answer`, { answer }),
+};
