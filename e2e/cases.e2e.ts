@@ -180,6 +180,15 @@ describe('cases in Chromium', () => {
     await step(page, 'accept', '受理');
     expect(await page.getByTestId('case-timeline').getByTestId('timeline-entry').count()).toBe(2);
     expect(await noOverflow(page)).toBeLessThanOrEqual(1);
+    // the register form on the phone, with a child's risk level and two parties
+    await page.goto(`${server.url}/cases/new`);
+    await pick(page, 'case-kind', '困境儿童');
+    await page.getByTestId('case-risk').getByText('高').click();
+    await page.getByTestId('party-add').click();
+    await page.getByTestId('party-add').click();
+    expect(await page.getByTestId('party-row').count()).toBe(2);
+    expect(await noOverflow(page)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'case-register-390');
     await page.close();
   });
 });

@@ -63,7 +63,7 @@ export function CaseFields({ kindFixed }: { kindFixed?: string }) {
         <Radio.Group options={options(caseChannels)} optionType="button" data-testid="case-channel" />
       </Form.Item>
       <Form.Item name="summary" label="案情摘要" rules={[{ required: true, whitespace: true, message: '请填写案情摘要' }]} extra={kind === '家庭暴力' || kind === '困境儿童' ? '保密个案：案情加密保存，仅承办人、单位管理员与个案工作者可见' : undefined}>
-        <Input.TextArea rows={4} maxLength={2000} showCount data-testid="case-summary" />
+        <Input.TextArea rows={4} maxLength={2000} data-testid="case-summary" />
       </Form.Item>
       <PartiesField />
     </>
