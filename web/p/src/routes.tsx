@@ -10,4 +10,7 @@ export const routes: PublicRoute[] = [
   { path: '/p/campaigns/:id', page: lazy(() => import('./campaigns/CampaignPage')) },
   { path: '/p/campaigns/:id/nominees/:code', page: lazy(() => import('./campaigns/NomineePage')) },
   { path: '/p/campaigns/:id/results', page: lazy(() => import('./campaigns/ResultsPage')) },
+  { path: '/p/wishes', page: lazy(() => import('./wishes/WishBoardPage')) },
+  { path: '/p/wishes/:id', page: lazy(() => import('./wishes/WishDetailPage')) },
+  { path: '/p/my-claims', page: lazy(() => import('./wishes/MyClaimsPage')) },
 ];

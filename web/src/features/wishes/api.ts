@@ -1,0 +1,52 @@
+import type { WishAction, WishStatus } from '../../../../src/domain/wishes/flow';
+import { http, type Page, request } from '../../ui/http';
+
+export interface Wish {
+  id: string;
+  code: string | null;
+  orgId: string;
+  orgName: string;
+  personId: string;
+  personName: string;
+  maskedName: string;
+  beneficiaryKind: string;
+  title: string;
+  story: string;
+  valueYuan: number;
+  status: WishStatus;
+  statusLabel: string;
+  allowedActions: WishAction[];
+  rejectReason: string | null;
+  publishedOn: string | null;
+  claimedOn: string | null;
+  deliveredOn: string | null;
+  deliveryNote: string | null;
+  fulfilledOn: string | null;
+  createdAt: string;
+}
+export interface WishDetail extends Wish {
+  claim: { phoneMasked: string; claimedOn: string; dueOn: string } | null;
+  claims: { id: string; phoneMasked: string; claimedOn: string; dueOn: string; outcome: string; endedOn: string | null }[];
+  photos: number;
+}
+export interface WishBody {
+  orgId?: string;
+  personId: string;
+  beneficiaryKind: string;
+  title: string;
+  story: string;
+  valueYuan: number;
+}
+export interface WishSettings {
+  orgId: string;
+  valueCapYuan: number;
+  claimDays: number;
+  inheritedFrom: string | null;
+}
+
+export const listWishes = (q: Record<string, string | number | undefined>) => http.get<Page<Wish> & { byStatus: Record<WishStatus, number> }>('/wishes', q);
+export const getWish = (id: string) => http.get<WishDetail>(`/wishes/${id}`);
+export const createWish = (body: WishBody) => http.post<Wish>('/wishes', body);
+export const transitionWish = (id: string, body: { action: WishAction; reason?: string; note?: string; deliveredOn?: string }) => http.post<WishDetail>(`/wishes/${id}/transitions`, body);
+export const getWishSettings = (orgId?: string) => http.get<WishSettings>('/wish-settings', { orgId });
+export const setWishSettings = (body: { orgId?: string; valueCapYuan: number; claimDays: number }) => request<WishSettings>('PUT', '/wish-settings', body);
