@@ -104,7 +104,8 @@ describe('cases in Chromium', () => {
     await page.getByTestId('action-accept_transfer').click();
     await page.getByTestId('modal-submit').click();
     await page.locator('.ant-message').getByText('转办须由接收单位决定是否接收').waitFor();
-    await page.getByRole('button', { name: '取消' }).click();
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /取\s*消/ }).click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     expect(await status(page)).toBe('转办中');
     await screenshot(page, 'case-transfer-pending-1366');
     await page.close();

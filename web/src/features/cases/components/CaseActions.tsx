@@ -81,6 +81,7 @@ function ActionFields({ action, caseId }: { action: CaseAction; caseId: string }
         </Form.Item>
       </>
     );
+  if (action === 'accept_transfer') return <p>确认由本单位接收该个案？接收后个案归本单位办理，请再指派承办人。</p>;
   return (
     <>
       {action === 'assign' ? <HandlerSelect caseId={caseId} /> : null}
