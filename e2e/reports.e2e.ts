@@ -84,6 +84,31 @@ describe('the 妇联 writes its own report template and generates the report', (
     for (const t of tags) expect(['超前', '正常', '滞后', '已完成', '未完成']).toContain(t);
     expect(await page.getByText('序时进度').first().isVisible()).toBe(true);
     await screenshot(page, 'targets-page');
+
+    // a new target, the metric picked from the catalogue; then 分解下达 to a township, rolled up under it
+    await page.getByTestId('target-new').click();
+    await page.getByTestId('metric-select').click();
+    await page.keyboard.type('assistance.beneficiaries');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('target-value').fill('400');
+    await page.getByTestId('target-title').fill('帮扶困难妇女400名');
+    await page.getByTestId('modal-submit').click();
+    const row = page.locator('tr', { hasText: '帮扶困难妇女400名' });
+    await row.waitFor();
+    await row.getByText('分解下达').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('分解下达：帮扶困难妇女400名').waitFor();
+    await dialog.locator('.ant-select').first().click();
+    await page.keyboard.type('林甸镇妇联');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '林甸镇妇联' }).first().click();
+    await dialog.getByPlaceholder('目标值').fill('150');
+    await dialog.getByTestId('modal-submit').click();
+    await page.getByText('分解合计 150名，比目标少 250名').waitFor();
+    await row.getByTestId('target-rollup').waitFor();
+    expect(await row.getByTestId('target-rollup').textContent()).toContain('目标 150名');
+    // the part appears unfolded under its target, with its own live actual
+    await page.locator('tr', { hasText: '林甸镇妇联' }).filter({ hasText: '不少于150名' }).getByTestId('target-progress').waitFor();
+    await screenshot(page, 'targets-split');
     await page.getByTestId('target-actual').first().click();
     await page.waitForURL(/\/metrics\?code=/);
     await page.getByTestId('metric-records').locator('tbody tr.ant-table-row').first().waitFor();

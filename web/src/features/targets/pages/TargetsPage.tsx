@@ -55,6 +55,15 @@ export function TargetsPage() {
   const [editing, setEditing] = useState<Target | null | undefined>(undefined);
   const [splitting, setSplitting] = useState<Target | null>(null);
   const writable = can('ledger.write');
+  // the table's rows lose their empty `children` (see withoutEmptyChildren): dialogs get the target as listed
+  const listed = new Map<string, Target>();
+  const walk = (ts: Target[]) => ts.forEach((t) => (listed.set(t.id, t), walk(t.children)));
+  walk(data?.items ?? []);
+  const original = (t: Target) => listed.get(t.id) ?? t;
+  // parts are shown unfolded, also right after a new 分解下达; a folded row stays folded
+  const [folded, setFolded] = useState<Set<string>>(new Set());
+  const expanded = [...listed.values()].filter((t) => t.children.length > 0 && !folded.has(t.id)).map((t) => t.id);
+  const toggle = (open: boolean, t: Target) => setFolded((f) => (open ? new Set([...f].filter((x) => x !== t.id)) : new Set([...f, t.id])));
 
   const remove = async (t: Target) => {
     try {
@@ -107,10 +116,10 @@ export function TargetsPage() {
       width: 200,
       render: (_, t) => (
         <Space size={4} wrap>
-          <Button size="small" type="link" onClick={() => setEditing(t)}>
+          <Button size="small" type="link" onClick={() => setEditing(original(t))}>
             编辑
           </Button>
-          <Button size="small" type="link" onClick={() => setSplitting(t)}>
+          <Button size="small" type="link" onClick={() => setSplitting(original(t))}>
             分解下达
           </Button>
           <Popconfirm title="删除该目标（连同其分解目标）？" onConfirm={() => void remove(t)} okText="删除" cancelText="取消">
@@ -143,13 +152,12 @@ export function TargetsPage() {
       </Flex>
       <Table<Target>
         data-testid="targets-table"
-        key={`${year}-${orgId ?? ''}-${data ? 'loaded' : 'loading'}`}
         rowKey="id"
         loading={loading}
         columns={columns}
         dataSource={(data?.items ?? []).map(withoutEmptyChildren)}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{ expandedRowKeys: expanded, onExpand: toggle }}
         scroll={{ x: 860 }}
         locale={{ emptyText: `${year}年暂无目标` }}
       />
