@@ -147,7 +147,7 @@ describe('cases in Chromium', () => {
     await other.close();
   });
 
-  it('shows the inbox as cards on a 390-px phone, overdue cases in red, step buttons in reach and nothing overflowing', async () => {
+  it('shows the inbox as cards on a 390-px phone, overdue cases in red, step buttons in reach, the register form and 不予受理, nothing overflowing', async () => {
     // a petition registered today is overdue for acceptance after 16 days (15-day limit)
     const login = await server.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xf-fl', password: server.users.get('xf-fl') } });
     const headers = { authorization: `Bearer ${login.json().token as string}` };
@@ -190,6 +190,18 @@ describe('cases in Chromium', () => {
     expect(await page.getByTestId('party-row').count()).toBe(2);
     expect(await noOverflow(page)).toBeLessThanOrEqual(1);
     await screenshot(page, 'case-register-390');
+    await page.getByTestId('case-summary').fill('排查发现：父母离异后均未履行监护职责，由年迈祖母照料');
+    const names = page.getByTestId('party-name');
+    await names.nth(0).fill('王小明');
+    await names.nth(1).fill('王秀兰');
+    await page.getByTestId('case-submit').click();
+    await page.getByTestId('case-actions').waitFor();
+    // a step refused by the user: 不予受理 with its reason, after which the registration is frozen
+    await step(page, 'reject', '不予受理', () => page.getByTestId('action-reason').fill('已由民政部门立案跟进，不属本单位受理范围'));
+    expect(await page.getByTestId('case-actions').count()).toBe(0);
+    expect(await page.getByTestId('case-edit').count()).toBe(0);
+    expect(await page.getByTestId('case-basics').textContent()).toContain('已由民政部门立案跟进');
+    expect(await noOverflow(page)).toBeLessThanOrEqual(1);
     await page.close();
   });
 });
