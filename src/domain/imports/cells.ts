@@ -9,8 +9,10 @@ import { foldDigits } from '../money';
  */
 export type CellValue = string | number | boolean | Date | null;
 
+const wide = /[\uFF01-\uFF5E\u3000]/;
 /** Full-width ASCII (Ｆ１２（）) → half-width, ideographic space → space. */
 export function foldWidth(s: string): string {
+  if (!wide.test(s)) return s; // the usual case: nothing to fold, no new string
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -41,7 +43,14 @@ export function isBlankRow(values: readonly (CellValue | undefined)[]): boolean 
 
 /** A totals row: its first filled cell reads 合计, 总计 or 小计 (spaces and a colon allowed). */
 export function isTotalsRow(values: readonly (CellValue | undefined)[]): boolean {
-  const first = values.map((v) => cellText(v)).find((t) => t !== '');
+  let first: string | undefined;
+  for (const v of values) {
+    const t = cellText(v);
+    if (t !== '') {
+      first = t;
+      break;
+    }
+  }
   if (first === undefined) return false;
   return /^(合计|总计|小计)/.test(foldWidth(first).replace(/\s+/g, ''));
 }

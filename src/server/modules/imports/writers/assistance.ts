@@ -5,6 +5,7 @@ import { findDuplicateAssistance, soleHouseholdsOf } from '../../assistance/assi
 import { personLedgerWriter } from './common';
 
 const warningsShown = 50;
+const peoplePerLookup = 500;
 
 interface Written {
   row: number;
@@ -48,13 +49,27 @@ export const assistanceWriter = personLedgerWriter<AssistanceInput, Written>({
   warnings: {
     keep: (r, personId) => ({ row: r.row, personId, name: r.input.name ?? '', program: r.input.program, givenOn: r.input.givenOn, orgId: r.orgId }),
     async report(tx, written) {
-      const others = await findDuplicateAssistance(tx, written);
-      const lines = written.flatMap((w, i) => {
-        if (!others[i].length) return [];
-        const units = Array.from(new Set(others[i].map((o) => o.orgName))).join('、');
-        return [`第 ${w.row} 行（重复帮扶预警）：${w.name} ${w.givenOn.slice(0, 4)} 年已在 ${units} 获得“${w.program}”帮扶`];
+      // 500 people's rows at a time (one look-up each), so a 200k-row file never holds every record found
+      const byPerson = new Map<string, number[]>();
+      written.forEach((w, i) => {
+        const rows = byPerson.get(w.personId);
+        if (rows) rows.push(i);
+        else byPerson.set(w.personId, [i]);
       });
-      return lines.length > warningsShown ? [...lines.slice(0, warningsShown), `……另有 ${lines.length - warningsShown} 行重复帮扶预警`] : lines;
+      const people = Array.from(byPerson.values());
+      const lines = new Map<number, string>();
+      for (let p = 0; p < people.length; p += peoplePerLookup) {
+        const slice = people.slice(p, p + peoplePerLookup).flat();
+        const others = await findDuplicateAssistance(tx, slice.map((i) => written[i]));
+        slice.forEach((i, k) => {
+          if (!others[k].length) return;
+          const w = written[i];
+          const units = Array.from(new Set(others[k].map((o) => o.orgName))).join('、');
+          lines.set(i, `第 ${w.row} 行（重复帮扶预警）：${w.name} ${w.givenOn.slice(0, 4)} 年已在 ${units} 获得“${w.program}”帮扶`);
+        });
+      }
+      const ordered = Array.from(lines.keys()).sort((a, b) => a - b).map((i) => lines.get(i) as string);
+      return ordered.length > warningsShown ? [...ordered.slice(0, warningsShown), `……另有 ${ordered.length - warningsShown} 行重复帮扶预警`] : ordered;
     },
   },
 });

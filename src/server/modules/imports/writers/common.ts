@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { type Ctx, nowIso } from '../../../context';
 import { bulkInsert, type BulkPersonRow, type PeopleCache, registerPeople, resolvePeople } from '../../people/people.bulk';
 import type { ParsedRow } from '../parse';
@@ -25,7 +26,8 @@ export async function liveKeys(ctx: Ctx, table: LedgerTable, keys: string[]): Pr
 
 /**
  * The file's natural keys seen so far: a row whose key is live already (one query per chunk), or
- * repeats an earlier row's key anywhere before it in the file, is a duplicate.
+ * repeats an earlier row's key anywhere before it in the file, is a duplicate. Keys are kept as
+ * SHA-1 digests (28 characters instead of ~90), so a 200k-row file's keys stay small.
  */
 export class FileKeys {
   private readonly seen = new Set<string>();
@@ -33,8 +35,9 @@ export class FileKeys {
   async mark(ctx: Ctx, table: LedgerTable, rows: { row: number; fileKey: string; dbKey: string | null }[], plan: Plan): Promise<void> {
     const live = await liveKeys(ctx, table, rows.flatMap((r) => (r.dbKey ? [r.dbKey] : [])));
     for (const r of rows) {
-      if ((r.dbKey && live.has(r.dbKey)) || this.seen.has(r.fileKey)) plan.duplicates.add(r.row);
-      this.seen.add(r.fileKey);
+      const digest = hash('sha1', r.fileKey, 'base64');
+      if ((r.dbKey && live.has(r.dbKey)) || this.seen.has(digest)) plan.duplicates.add(r.row);
+      this.seen.add(digest);
     }
   }
 }
