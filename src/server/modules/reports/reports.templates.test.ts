@@ -107,6 +107,11 @@ describe('stored report templates', () => {
     expect((await req('DELETE', `/api/v1/report-templates/${mine.json().id}`, staffB)).statusCode).toBe(204);
     expect((await req('GET', `/api/v1/reports/annual?org=RT-FL-B&year=2026&format=md`, staffB)).headers['x-report-template']).toBe(`stored:${id}:2`);
     expect((await req('GET', `/api/v1/report-templates/${mine.json().id}`, staffB)).statusCode).toBe(404);
+    // a sibling township's template is neither in scope nor inherited: 404, even by id
+    const ofA = await req('POST', '/api/v1/report-templates', staffFl, { orgId: townA.code, name: '甲乡年度', kind: 'annual', body: '# 甲乡的总结\n正文。' });
+    expect(ofA.statusCode).toBe(201);
+    expect((await req('GET', `/api/v1/reports/annual?org=RT-FL-B&year=2026&format=md&template=${ofA.json().id}`, staffB)).statusCode).toBe(404);
+    expect((await req('GET', `/api/v1/reports/annual?org=RT-FL-B&year=2026&format=md&template=${ofA.json().id}`, staffFl)).statusCode).toBe(200);
   });
 });
 
