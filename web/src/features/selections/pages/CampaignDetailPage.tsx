@@ -40,8 +40,8 @@ export function CampaignDetailPage() {
           <>
             {c.publicPath ? <Button href={c.publicPath} target="_blank">公众页面</Button> : null}
             {c.canManage && c.nextStage ? (
-              <Popconfirm title={`确定进入“${c.nextStageLabel}”阶段？`} okText="确定" cancelText="取消" onConfirm={() => void advance()}>
-                <Button type="primary">进入{c.nextStageLabel}阶段</Button>
+              <Popconfirm title={`确定进入“${stageLabels[c.nextStage]}”阶段？`} okText="确定" cancelText="取消" onConfirm={() => void advance()}>
+                <Button type="primary">进入{stageLabels[c.nextStage]}阶段</Button>
               </Popconfirm>
             ) : null}
           </>
