@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { contactKinds, helpedRoles, helperRoles } from '../../../../../src/domain/pairings/kinds';
 import { dateFieldProps, datePickerFormats, todayShanghai } from '../../../ui/dates';
@@ -73,14 +73,14 @@ export function PairingFormModal({ open, onClose, onSaved }: { open: boolean; on
         <Select options={opts(helpedRoles)} />
       </Form.Item>
       <Form.Item label="联系承诺" required>
-        <Input.Group compact>
+        <Space.Compact>
           <Form.Item name="everyMonths" noStyle rules={[{ required: true, message: '请填写周期' }]}>
             <InputNumber min={1} max={12} precision={0} addonBefore="每" addonAfter="个月" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="commitmentKind" noStyle>
             <Select options={opts(contactKinds)} style={{ width: 120 }} />
           </Form.Item>
-        </Input.Group>
+        </Space.Compact>
       </Form.Item>
       <Form.Item name="startedOn" label="结对日期" {...dateFieldProps} rules={[{ required: true, message: '请选择结对日期' }]}>
         <DatePicker format={datePickerFormats} style={{ width: '100%' }} />
