@@ -86,4 +86,14 @@ describe('claiming a wish', () => {
     expect(fourth.statusCode).toBe(422);
     expect(fourth.json().error.message).toBe('每位爱心人士同时最多认领 3 个心愿，请先完成已认领的心愿');
   });
+
+  it('limits public reads per address (429 with Retry-After), other addresses unaffected', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) statuses.push((await pub('GET', '/api/public/wishes?pageSize=1', '10.80.0.1')).statusCode);
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    const last = await pub('GET', '/api/public/wishes?pageSize=1', '10.80.0.1');
+    expect(last.statusCode).toBe(429);
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await pub('GET', '/api/public/wishes?pageSize=1', '10.80.0.2')).statusCode).toBe(200);
+  });
 });
