@@ -16,6 +16,7 @@ export function lastOtpCode(app: App, phone: string): string | undefined {
 
 export function registerOtpRoutes(app: App, deps: AppDeps): void {
   const sms = createSmsSender(deps.config, app.log);
+  if (!deps.config.sms && !deps.config.isTest) app.log.warn('未配置短信服务（QUNTUAN_SMS_URL）：验证码只写入服务器日志，仅供开发使用');
   senders.set(app, sms);
   const tags = ['public'];
   app.post(

@@ -4,7 +4,7 @@ import { type NomineeType, type Stage, stageLabels } from '../../../domain/selec
 import { checkAdvance, nextStage, publicityPeriod, stageAllows } from '../../../domain/selections/stages';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound } from '../../http/errors';
-import { defaultOrgId, orgScope, resolveOrgInScope } from '../../http/scope';
+import { defaultOrgId, hasPermission, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { createdBy, parseWith } from '../catalogs/ledger-kit';
 import { awardWinners } from './selections.award';
@@ -27,12 +27,9 @@ export async function loadCampaign(ctx: Ctx, id: string, mode: 'read' | 'manage'
 }
 
 export async function canManage(ctx: Ctx, row: repo.CampaignRow): Promise<boolean> {
-  try {
-    await resolveOrgInScope(ctx, 'ledger.write', row.org_id, 'orgId');
-    return true;
-  } catch {
-    return false;
-  }
+  if (!hasPermission(ctx, 'ledger.write')) return false;
+  const hit = await ctx.db.selectFrom('org_units').select('id').where('id', '=', row.org_id).where(orgInScope(orgScope(ctx, 'ledger.write'), 'org_units.id')).executeTakeFirst();
+  return Boolean(hit);
 }
 
 function bool(v: number): boolean {
