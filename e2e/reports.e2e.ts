@@ -65,6 +65,7 @@ describe('the 妇联 writes its own report template and generates the report', (
   it('generates the Word report from the stored template: a docx whose document.xml holds the figure', async () => {
     await page.goto(`${server.url}/reports?year=2026`);
     await page.getByTestId('report-docx').waitFor();
+    await page.getByTestId('report-effective-template').getByText('县妇联年度工作总结').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
     expect(download.suggestedFilename()).toBe('2026年年度工作报告（林甸县妇联）.docx');
     const bytes = readFileSync(await download.path());

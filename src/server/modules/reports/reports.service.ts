@@ -117,6 +117,11 @@ export async function generateReportWithSource(ctx: Ctx, input: GenerateReportIn
   return { doc: await build(ctx, org, input.kind, input.year, checked, hooks), used: chosen.used };
 }
 
+/** The template a report of the unit would use now (its own, its nearest ancestor's, or the default). */
+export async function effectiveTemplate(ctx: Ctx, input: { org: string; kind: ReportKind }): Promise<TemplateSource> {
+  return (await templateFor(ctx, await reportingOrg(ctx, input.org), input.kind)).used;
+}
+
 export type PreviewResult = { valid: true; doc: ReportDocument } | { valid: false; issues: TemplateIssue[] };
 
 /** The editor's live preview: the checked template's report, or every problem in it (nothing computed then). */

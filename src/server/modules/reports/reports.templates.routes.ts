@@ -1,7 +1,7 @@
 import type { App } from '../../http/types';
 import { writeHtmlBody } from './reports.html';
-import { previewReport } from './reports.service';
-import { createReportTemplateBody, listReportTemplatesQuery, previewBody, saveReportTemplateBody, templateIdParam, templateVersionParam } from './reports.templates.schemas';
+import { effectiveTemplate, previewReport } from './reports.service';
+import { createReportTemplateBody, effectiveTemplateQuery, listReportTemplatesQuery, previewBody, saveReportTemplateBody, templateIdParam, templateVersionParam } from './reports.templates.schemas';
 import {
   createReportTemplate,
   deleteReportTemplate,
@@ -28,6 +28,11 @@ export function registerReportTemplateRoutes(app: App): void {
       const figures = r.doc.figures.map((f) => ({ n: f.n, text: f.text, ref: f.ref, org: f.org, orgName: f.orgName, from: f.from, to: f.to, value: f.value, unit: f.unit, line: f.line }));
       return { valid: true, title: r.doc.title, html: writeHtmlBody(r.doc), figures };
     },
+  );
+  app.get(
+    '/api/v1/report-templates/effective',
+    { schema: { tags, summary: '某单位生成报告时将使用的模板（本单位的、最近上级的，或默认模板）', querystring: effectiveTemplateQuery } },
+    (req) => effectiveTemplate(req.ctx, req.query),
   );
   app.get('/api/v1/report-templates/:id', { schema: { tags, summary: '报告模板（当前版本正文及版本历史）', params: templateIdParam } }, (req) => getReportTemplate(req.ctx, req.params.id));
   app.put('/api/v1/report-templates/:id', { schema: { tags, summary: '保存报告模板为新版本', params: templateIdParam, body: saveReportTemplateBody } }, (req) =>

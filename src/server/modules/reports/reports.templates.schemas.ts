@@ -51,3 +51,8 @@ export const previewBody = z
   })
   .describe('预览：校验模板并按所选单位、年度计算数字；模板有误时不计算任何数字');
 export type PreviewBody = z.input<typeof previewBody>;
+
+export const effectiveTemplateQuery = z.object({
+  org: z.string({ error: '请指定组织' }).trim().min(1, '请指定组织').max(64).describe('报告单位的代码或 id'),
+  kind: z.enum(reportKinds).default('annual'),
+});

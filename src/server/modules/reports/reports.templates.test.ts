@@ -92,6 +92,11 @@ describe('stored report templates', () => {
     const explicit = await req('GET', `/api/v1/reports/annual?org=RT-FL-A&year=2026&format=md&template=${id}`, staffFl);
     expect(explicit.body).toContain('开展培训3期，培训妇女75人次');
     // no stored half-year template: the default of the unit's kind
+    expect((await req('GET', '/api/v1/report-templates/effective?org=RT-FL-B&kind=annual', staffB)).json()).toEqual({
+      source: 'stored', id, name: '年度总结', version: 2, orgName: '某县妇联', inherited: true,
+    });
+    expect((await req('GET', '/api/v1/report-templates/effective?org=RT-FL-A&kind=half-year', staffB)).statusCode).toBe(404);
+    expect((await req('GET', '/api/v1/report-templates/effective?org=RT-FL-B&kind=half-year', staffB)).json()).toMatchObject({ source: 'default', id: 'womens-half-year', inherited: false });
     const half = await req('GET', `/api/v1/reports/half-year?org=RT-FL-A&year=2026&format=md`, staffFl);
     expect(half.statusCode).toBe(200);
     expect(half.headers['x-report-template']).toBe('default:womens-half-year');

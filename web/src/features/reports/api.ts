@@ -55,6 +55,16 @@ export interface PreviewFigure {
   line: number;
 }
 
+/** The template a report of a unit uses when none is chosen. */
+export interface EffectiveTemplate {
+  source: 'stored' | 'default';
+  id: string;
+  name: string;
+  version: number | null;
+  orgName: string | null;
+  inherited: boolean;
+}
+
 export type Preview = { valid: true; title: string; html: string; figures: PreviewFigure[] } | { valid: false; issues: TemplateIssue[] };
 
 const one = (id: string) => `/report-templates/${encodeURIComponent(id)}`;
@@ -65,6 +75,7 @@ export const getTemplateVersion = (id: string, version: number) => http.get<Temp
 export const createTemplate = (body: { orgId?: string; name: string; kind: TemplateKind; body: string; note?: string }) => http.post<TemplateDetail>('/report-templates', body);
 export const saveTemplate = (id: string, body: { name?: string; kind?: TemplateKind; body: string; note?: string; baseVersion?: number }) =>
   request<TemplateDetail>('PUT', one(id), body);
+export const effectiveTemplate = (org: string, kind: ReportKind) => http.get<EffectiveTemplate>('/report-templates/effective', { org, kind });
 export const deleteTemplate = (id: string) => http.del(one(id));
 export const previewTemplate = (body: { template: string; org: string; kind: ReportKind; year: number }) => http.post<Preview>('/report-templates/preview', body);
 

@@ -6,12 +6,17 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { deleteTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
+import { deleteTemplate, type EffectiveTemplate, effectiveTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 // a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
 const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear);
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+function usedLabel(t: EffectiveTemplate): string {
+  if (t.source === 'default') return `默认模板“${t.name}”`;
+  return `“${t.name}”（${t.orgName ?? ''}，第 ${t.version ?? ''} 版${t.inherited ? '，沿用上级单位的模板' : ''}）`;
+}
 
 /**
  * 工作报告: pick the unit, the kind and the year, then download Word or Markdown or open the web
@@ -30,6 +35,7 @@ export function ReportsPage() {
   const [template, setTemplate] = useState<string>('');
   const templates = useRequest(() => listTemplates(), []);
   const items = templates.data?.items ?? [];
+  const effective = useRequest(() => effectiveTemplate(org as string, kind), [org, kind, templates.data], Boolean(org));
   const url = (format: ReportFormat) => (org ? reportUrl(kind, { org, year, format, template: template || undefined }) : undefined);
   const writable = can('ledger.write');
 
@@ -68,6 +74,11 @@ export function ReportsPage() {
               />
             </Form.Item>
           </Flex>
+          {!template && org && effective.data ? (
+            <Typography.Paragraph type="secondary" data-testid="report-effective-template">
+              将使用：{usedLabel(effective.data)}
+            </Typography.Paragraph>
+          ) : null}
           <Space wrap>
             <Button type="primary" href={url('docx')} download disabled={!org} data-testid="report-docx">
               下载 Word
