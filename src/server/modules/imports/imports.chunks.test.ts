@@ -89,3 +89,52 @@ describe('an import in chunks', () => {
     expect(await written()).toEqual({ assistance: 6, people: 4, batches: 1 });
   });
 });
+
+describe('people and households in chunks', () => {
+  const pids = Array.from({ length: 3 }, () => buildIdNumber());
+  const roster = () =>
+    sheetBuffer([
+      ['姓名', '身份证号', '人员类别', '所属组织'],
+      ['赵敏', pids[0], '妇女', null], // 2
+      ['孙丽', pids[1], null, '甲村妇联'], // 3
+      ['赵敏', pids[0], null, '乙村妇联'], // 4: repeats row 2's ID number → duplicate
+      ['赵小敏', pids[0], null, null], // 5: another name for row 2's ID number
+      ['周红', pids[2], '没有的类别', null], // 6
+    ]);
+  const homes = () =>
+    sheetBuffer([
+      ['户主姓名', '户主身份证号', '住址', '所属组织'],
+      ['孙丽', pids[1], '甲村1组', '甲村妇联'], // 2: head registered by the roster
+      ['吴强', ids[4], '乙村2组', '乙村妇联'], // 3: a new head
+      ['孙丽', pids[1], '甲村1组', '甲村妇联'], // 4: same head and unit → duplicate
+      ['孙莉', pids[1], null, '乙村妇联'], // 5: another name for row 2's head
+    ]);
+
+  it('people: chunks of 2 find what one chunk finds; the good rows are written once', async () => {
+    const buf = await roster();
+    const whole = await runImport(t.sys, { kind: 'people', orgId: county.id, filename: 'p.xlsx', content: buf, dryRun: true });
+    const small = await runImport(t.sys, { kind: 'people', orgId: county.id, filename: 'p.xlsx', content: buf, dryRun: true, chunkRows: 2 });
+    expect(counts(small)).toEqual(counts(whole));
+    expect(whole.errors.map((e) => [e.row, e.column])).toEqual([
+      [5, '姓名'],
+      [6, '人员类别'],
+    ]);
+    const r = await runImport(t.sys, { kind: 'people', orgId: county.id, filename: 'p.xlsx', content: buf, chunkRows: 2, acceptValid: true });
+    expect(r).toMatchObject({ accepted: 2, rejected: 2, duplicates: 1 });
+    const made = await t.sys.db.selectFrom('people').select('name').where('batch_id', '=', r.batchId as string).orderBy('name').execute();
+    expect(made.map((p) => p.name).sort()).toEqual(['孙丽', '赵敏'].sort());
+  });
+
+  it('households: chunks of 2 find what one chunk finds; heads are registered once', async () => {
+    const buf = await homes();
+    const whole = await runImport(t.sys, { kind: 'households', orgId: county.id, filename: 'h.xlsx', content: buf, dryRun: true });
+    const small = await runImport(t.sys, { kind: 'households', orgId: county.id, filename: 'h.xlsx', content: buf, dryRun: true, chunkRows: 2 });
+    expect(counts(small)).toEqual(counts(whole));
+    expect(whole).toMatchObject({ accepted: 2, rejected: 1, duplicates: 1 });
+    const r = await runImport(t.sys, { kind: 'households', orgId: county.id, filename: 'h.xlsx', content: buf, chunkRows: 2, acceptValid: true });
+    expect(r).toMatchObject({ accepted: 2, rejected: 1, duplicates: 1 });
+    const homesWritten = await t.sys.db.selectFrom('households').select(['name']).where('batch_id', '=', r.batchId as string).orderBy('name').execute();
+    expect(homesWritten.map((h) => h.name).sort()).toEqual(['吴强户', '孙丽户'].sort());
+    expect(await t.sys.db.selectFrom('people').select('id').where('batch_id', '=', r.batchId as string).execute()).toHaveLength(1); // 吴强
+  });
+});
