@@ -2,7 +2,7 @@ import type { App } from '../../http/types';
 import { transitionWish } from './wishes.flow';
 import { claimWish, getPublicWish, listPublicWishes, myClaims } from './wishes.public';
 import {
-  claimBody, createWishBody, listWishesQuery, publicTokenHeaders, publicWishesQuery, publicWishParam, updateWishBody, wishIdParam, wishSettingsBody, wishSettingsQuery, wishTransitionBody,
+  claimBody, claimResult, createWishBody, myClaimsResult, publicBoardResult, publicWishDetailResult, listWishesQuery, publicTokenHeaders, publicWishesQuery, publicWishParam, updateWishBody, wishIdParam, wishSettingsBody, wishSettingsQuery, wishTransitionBody,
 } from './wishes.schemas';
 import { createWish, getWish, getWishSettings, listWishes, setWishSettings, updateWish } from './wishes.service';
 
@@ -23,14 +23,14 @@ export function registerWishRoutes(app: App): void {
   );
 
   const publicTags = ['public'];
-  app.get('/api/public/wishes', { schema: { tags: publicTags, summary: '微心愿公示墙（按单位、价值、状态、对象筛选；分页；只显示编号与脱敏姓名）', security: [], querystring: publicWishesQuery } }, (req) =>
+  app.get('/api/public/wishes', { schema: { tags: publicTags, summary: '微心愿公示墙（按单位、价值、状态、对象筛选；分页；只显示编号与脱敏姓名）', security: [], querystring: publicWishesQuery, response: { 200: publicBoardResult } } }, (req) =>
     listPublicWishes(req.ctx, req.query),
   );
-  app.get('/api/public/wishes/:id', { schema: { tags: publicTags, summary: '心愿详情（按编号）', security: [], params: publicWishParam } }, (req) => getPublicWish(req.ctx, req.params.id));
-  app.post('/api/public/wishes/:id/claim', { schema: { tags: publicTags, summary: '认领心愿（须先验证手机号；同一心愿只有一人认领成功）', security: [], params: publicWishParam, body: claimBody } }, (req) =>
+  app.get('/api/public/wishes/:id', { schema: { tags: publicTags, summary: '心愿详情（按编号）', security: [], params: publicWishParam, response: { 200: publicWishDetailResult } } }, (req) => getPublicWish(req.ctx, req.params.id));
+  app.post('/api/public/wishes/:id/claim', { schema: { tags: publicTags, summary: '认领心愿（须先验证手机号；同一心愿只有一人认领成功）', security: [], params: publicWishParam, body: claimBody, response: { 200: claimResult } } }, (req) =>
     claimWish(req.ctx, req.params.id, req.body.token),
   );
-  app.get('/api/public/my-claims', { schema: { tags: publicTags, summary: '我认领的心愿（凭手机验证令牌，请求头 x-public-token）', security: [], headers: publicTokenHeaders } }, (req) =>
+  app.get('/api/public/my-claims', { schema: { tags: publicTags, summary: '我认领的心愿（凭手机验证令牌，请求头 x-public-token）', security: [], headers: publicTokenHeaders, response: { 200: myClaimsResult } } }, (req) =>
     myClaims(req.ctx, req.headers['x-public-token']),
   );
 }

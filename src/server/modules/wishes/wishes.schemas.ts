@@ -72,3 +72,38 @@ export type PublicWishesQuery = z.infer<typeof publicWishesQuery>;
 export const publicWishParam = z.object({ id: z.string().trim().min(1).max(64).describe('心愿编号（如 WX-2026-000123）') });
 export const claimBody = z.object({ token: z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200) });
 export const publicTokenHeaders = z.object({ 'x-public-token': z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200).describe('手机验证后取得的公众令牌') });
+
+// what the public routes may answer: fields outside these shapes never leave the server
+const nullableText = z.string().nullable();
+export const publicWishResult = z.object({
+  id: z.string().describe('心愿编号'),
+  maskedName: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  story: z.string(),
+  valueYuan: z.number(),
+  unitName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  publishedOn: nullableText,
+  claimedOn: nullableText,
+  fulfilledOn: nullableText,
+});
+export const publicWishDetailResult = publicWishResult.extend({ claimDays: z.number() });
+export const publicBoardResult = z.object({
+  items: z.array(publicWishResult),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  units: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export const claimResult = z.object({ wish: publicWishResult, claim: z.object({ claimedOn: z.string(), dueOn: z.string(), phoneMasked: z.string() }) });
+export const myClaimsResult = z.object({
+  phoneMasked: z.string(),
+  items: z.array(
+    z.object({
+      wishId: z.string(), maskedName: z.string(), title: z.string(), valueYuan: z.number(), unitName: z.string(), claimedOn: z.string(), dueOn: z.string(),
+      outcome: z.string(), outcomeLabel: z.string(), wishStatus: nullableText, wishStatusLabel: nullableText, deliveredOn: nullableText, endedOn: nullableText,
+    }),
+  ),
+});
