@@ -7,7 +7,20 @@ import { useIsMobile } from '../../../ui/use-is-mobile';
 import { useRequest } from '../../../ui/use-request';
 import { metricRecords, type MetricDef, type MetricRecord, type MetricScope } from '../api';
 
-const ledgerLabels: Record<string, string> = { activities: '活动', assistance: '帮扶', loans: '贷款', contracts: '合同', people: '人员', households: '家庭' };
+const ledgerLabels: Record<string, string> = {
+  activities: '活动',
+  assistance: '帮扶',
+  loans: '贷款',
+  contracts: '合同',
+  people: '人员',
+  households: '家庭',
+  orgs: '组织',
+  designations: '命名',
+  cases: '个案',
+  pairings: '结对',
+  wishes: '心愿',
+  campaigns: '评选',
+};
 const linkable = ['activities', 'assistance', 'loans', 'contracts', 'people'];
 
 interface Props {

@@ -11,7 +11,20 @@ import { listMetrics, type MetricDef, type MetricScope } from '../api';
 import { MetricCard } from '../components/MetricCard';
 import { MetricRecordsDrawer } from '../components/MetricRecordsDrawer';
 
-const ledgerTitles: Record<string, string> = { activities: '活动', assistance: '帮扶救助', loans: '妇女小额贷款', contracts: '集体合同', people: '人员', households: '家庭' };
+const ledgerTitles: Record<string, string> = {
+  activities: '活动',
+  assistance: '帮扶救助',
+  loans: '妇女小额贷款',
+  contracts: '集体合同',
+  people: '人员',
+  households: '家庭',
+  orgs: '组织建设',
+  designations: '命名与荣誉',
+  cases: '个案办理（信访、调解、维权）',
+  pairings: '结对帮扶',
+  wishes: '微心愿',
+  campaigns: '评选表彰',
+};
 
 /** 数据指标: the metric catalogue, each figure computed by the server for the unit and period. */
 export function MetricsPage() {
