@@ -82,7 +82,8 @@ describe('cases in Chromium', () => {
     await page.getByTestId('party-add').click();
     await page.getByTestId('party-name').fill('刘秀云');
     await page.getByTestId('case-submit').click();
-    await page.waitForURL(/\/cases\/[^/]+$/);
+    // from /cases/new to the new case's own page
+    await page.waitForURL((u) => /^\/cases\/[^/]+$/.test(u.pathname) && u.pathname !== '/cases/new');
     caseId = page.url().split('/').pop() as string;
     expect(await status(page)).toBe('登记');
     expect(await page.getByTestId('case-parties').textContent()).toContain('当事人：刘秀云');
@@ -141,9 +142,13 @@ describe('cases in Chromium', () => {
     expect(await other.getByTestId('case-attachment-item').count()).toBe(1);
     await screenshot(other, 'case-timeline-1366');
 
-    // 县总工会 accepted the case: it is in that unit's inbox now
+    // 县总工会 accepted the case: it is in that unit's inbox now, among the cases wq-zgh handles
     await other.goto(`${server.url}/cases?status=${encodeURIComponent('办理')}`);
     await other.getByTestId('case-table').locator(`a[href="/cases/${caseId}"]`).waitFor();
+    await other.getByTestId('filter-mine').click();
+    await other.waitForURL(/mine=true/);
+    await other.getByTestId('case-table').locator(`a[href="/cases/${caseId}"]`).waitFor();
+    expect(await other.getByTestId('case-table').locator('a[href^="/cases/"]').count()).toBe(1);
     await other.close();
   });
 

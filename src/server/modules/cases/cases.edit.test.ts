@@ -118,6 +118,19 @@ describe('editing a case (PATCH /cases/:id)', () => {
   });
 });
 
+describe('只看我承办的', () => {
+  it('lists only the cases the caller handles', async () => {
+    const mine = await create(cwA, { summary: '承办人筛选' });
+    await act(cwA, mine.id, { action: 'accept' });
+    await act(cwA, mine.id, { action: 'assign', handlerId: handler.id });
+    const ids = async (u: User) => (await req(u, 'GET', '/api/v1/cases?mine=true&pageSize=200')).json().items.map((c: { id: string; handlerId: string }) => c.handlerId);
+    const handled = await ids(handler);
+    expect(handled).toContain(handler.id);
+    expect(new Set(handled)).toEqual(new Set([handler.id]));
+    expect(await ids(cwA)).toEqual([]);
+  });
+});
+
 describe('handler and transfer options', () => {
   it('offers the unit’s and its ancestors’ staff as handlers, and units with case workers as transfer targets', async () => {
     const c = await create(cwA, {});

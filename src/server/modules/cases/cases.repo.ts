@@ -40,6 +40,8 @@ export interface CaseFilters {
   kind?: string;
   overdue?: 'true' | 'false';
   dueSoon?: 'true' | 'false';
+  /** the caller's user id when only the cases they handle are wanted */
+  handlerId?: string;
   orgId?: string;
 }
 
@@ -63,6 +65,7 @@ function filtered(db: Kysely<DB>, visible: Expression<SqlBool>, f: CaseFilters, 
   if (f.orgId) qb = qb.where(inSubtree('c.org_id', f.orgId));
   if (f.overdue === 'true') qb = qb.where(overdueCondition(today));
   if (f.dueSoon === 'true') qb = qb.where(dueSoonCondition(today));
+  if (f.handlerId) qb = qb.where('c.handler_id', '=', f.handlerId);
   return qb;
 }
 

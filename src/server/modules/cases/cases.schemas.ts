@@ -55,6 +55,7 @@ export const listCasesQuery = z.object({
   kind: oneOf(caseKinds, '个案类型').optional(),
   overdue: flag.describe('true：只看已超期'),
   dueSoon: flag.describe('true：只看 3 日内到期'),
+  mine: flag.describe('true：只看本人承办的'),
   orgId: id.optional().describe('只看该单位及其下级'),
   page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').default(1),
   pageSize: z.coerce.number({ error: '每页条数应为数字' }).int().min(1).max(200, '每页最多 200 条').default(20),

@@ -59,8 +59,10 @@ export async function listCases(ctx: Ctx, q: ListCasesQuery) {
   const visible = visibleCondition(ctx, 'read');
   if (q.orgId) await resolveOrgInScope(ctx, 'org.read', q.orgId, 'orgId');
   const day = today(ctx);
-  const rows = await repo.listCaseRows(ctx.db, visible, q, day, q.page, q.pageSize);
-  const total = await repo.countCases(ctx.db, visible, q, day);
+  // 只看我承办的: a user with no account id (system) has no cases of their own
+  const f = { ...q, handlerId: q.mine === 'true' ? (ctx.actor.kind === 'user' ? ctx.actor.id : '-') : undefined };
+  const rows = await repo.listCaseRows(ctx.db, visible, f, day, q.page, q.pageSize);
+  const total = await repo.countCases(ctx.db, visible, f, day);
   return { items: await toListItems(ctx, rows), total, page: q.page, pageSize: q.pageSize, today: day };
 }
 

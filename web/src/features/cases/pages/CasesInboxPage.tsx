@@ -1,4 +1,4 @@
-import { Button, Flex, Segmented, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Segmented, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { caseStatuses } from '../../../../../src/domain/cases/flow';
@@ -38,7 +38,7 @@ export function CasesInboxPage() {
   const due: Due = get('overdue') ? 'overdue' : get('dueSoon') ? 'dueSoon' : 'all';
   const page = Number(get('page') ?? 1) || 1;
   const pageSize = 20;
-  const query = { status, kind: get('kind'), orgId: get('orgId'), overdue: due === 'overdue' ? 'true' : undefined, dueSoon: due === 'dueSoon' ? 'true' : undefined, page, pageSize };
+  const query = { status, kind: get('kind'), orgId: get('orgId'), overdue: due === 'overdue' ? 'true' : undefined, dueSoon: due === 'dueSoon' ? 'true' : undefined, mine: get('mine'), page, pageSize };
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -86,6 +86,9 @@ export function CasesInboxPage() {
           onChange={(v: string | undefined) => update({ kind: v })}
           data-testid="filter-kind"
         />
+        <Checkbox checked={get('mine') === 'true'} onChange={(e) => update({ mine: e.target.checked ? 'true' : undefined })} data-testid="filter-mine" style={{ alignSelf: 'center' }}>
+          只看我承办的
+        </Checkbox>
         <OrgPicker value={get('orgId')} placeholder="全部单位（本级及下级）" style={{ width: 240, maxWidth: '100%' }} onChange={(id) => update({ orgId: id, orgName: id ? knownOrgName(id) : undefined })} />
       </Flex>
       <Tabs activeKey={status ?? 'all'} items={tabs} onChange={(k) => update({ status: k === 'all' ? undefined : k })} data-testid="case-status-tabs" />
