@@ -13,7 +13,7 @@ import { wishBeneficiaryKinds } from '../wishes/flow';
 export const metricUnits = ['项', '场次', '人次', '件', '名', '元', '万元', '笔', '个', '%', '人', '户', '份', '对', '次'] as const;
 export type MetricUnit = (typeof metricUnits)[number];
 
-export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people', 'cases', 'pairings', 'wishes'] as const;
+export const metricLedgers = ['activities', 'assistance', 'loans', 'contracts', 'households', 'orgs', 'designations', 'people', 'cases', 'pairings', 'wishes', 'campaigns'] as const;
 export type MetricLedger = (typeof metricLedgers)[number];
 
 /**
@@ -74,6 +74,11 @@ const pairingFilters = [pairingFilter.helper, pairingFilter.helped];
 const pairingScope = '建立结对的单位在本辖区内';
 const wishFilters = [{ name: 'kind', label: '心愿对象', description: '心愿对象（儿童、老人、妇女）', values: wishBeneficiaryKinds }] as const satisfies readonly MetricFilterDef[];
 const wishScope = '征集心愿的单位在本辖区内';
+const campaignFilters = [
+  { name: 'kind', label: '评选类型', description: '评选类型（最美家庭、十佳妇女小贷项目……），多个用 | 分隔' },
+  { name: 'title', label: '评选名称', description: '评选活动的名称（与名称完全相同）' },
+] as const satisfies readonly MetricFilterDef[];
+const campaignScope = '主办评选的单位在本辖区内（按主办单位，不按推荐单位）';
 
 const activityFilters = [filter.type, filter.target];
 const assistanceFilters = [filter.program, filter.form, filter.category, filter.funder];
@@ -146,6 +151,9 @@ export const metricCatalogue: readonly MetricDef[] = [
   { code: 'wishes.published', label: '发布心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `首次发布日期在期间内的微心愿数：${wishScope}` },
   { code: 'wishes.claimed', label: '认领心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `期间内被认领的不同微心愿数（认领后逾期释放又被认领的只计一次）：${wishScope}` },
   { code: 'wishes.fulfilled', label: '圆梦心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `确认圆梦日期在期间内的微心愿数：${wishScope}` },
+  { code: 'campaigns.nominees', label: '评选推荐数', unit: '个', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `提名（推荐）日期在期间内的被推荐对象数，不论审核结果：${campaignScope}` },
+  { code: 'campaigns.winners', label: '评选获奖数', unit: '个', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `表彰日期在期间内的评选中获评的对象数：${campaignScope}` },
+  { code: 'campaigns.votes', label: '有效投票数', unit: '次', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `投票日期在期间内的有效公众投票数（已作废的不计）：${campaignScope}` },
 ];
 
 const byCode = new Map(metricCatalogue.map((m) => [m.code, m]));

@@ -1,4 +1,5 @@
 import { activityQueries } from './metrics.activities';
+import { campaignQueries } from './metrics.campaigns';
 import { caseQueries } from './metrics.cases';
 import { ledgerQueries } from './metrics.ledgers';
 import { orgQueries } from './metrics.orgs';
@@ -18,6 +19,7 @@ export const metricQueries: Readonly<Record<string, MetricQuery>> = {
   ...caseQueries,
   ...pairingQueries,
   ...wishQueries,
+  ...campaignQueries,
 };
 
 export type { MetricArgs, MetricQuery, Page, RecordRow } from './metrics.sql';
