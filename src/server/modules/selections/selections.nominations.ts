@@ -119,7 +119,11 @@ export async function reviewNomination(ctx: Ctx, campaignId: string, nominationI
       .where('id', '=', n.id)
       .execute();
     if (status === 'rejected') await tx.db.updateTable('campaign_quotas').set((eb) => ({ used: eb('used', '-', 1) })).where('campaign_id', '=', c.id).where('org_id', '=', n.nominating_org_id).execute();
-    if (n.status === 'rejected') await tx.db.updateTable('campaign_quotas').set((eb) => ({ used: eb('used', '+', 1) })).where('campaign_id', '=', c.id).where('org_id', '=', n.nominating_org_id).execute();
+    if (n.status === 'rejected') {
+      // reinstating a rejected nomination takes its unit's quota again, and only if one is free
+      const took = await tx.db.updateTable('campaign_quotas').set((eb) => ({ used: eb('used', '+', 1) })).where('campaign_id', '=', c.id).where('org_id', '=', n.nominating_org_id).where('used', '<', (eb) => eb.ref('quota')).returning('used').executeTakeFirst();
+      if (!took) throw new AppError('CONFLICT', '该单位的推荐名额已用完，不能再通过此前不通过的提名');
+    }
     await appendAudit(tx, { action: 'review', entity: 'campaign_nomination', entityId: n.id, orgId: c.org_id, detail: { campaignId: c.id, decision: b.decision, reason: b.reason ?? null } });
     return { id: n.id, status, statusLabel: nominationStatusLabels[status], reviewReason: b.reason || null };
   });
