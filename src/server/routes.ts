@@ -47,10 +47,10 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerCheckRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
-  registerScreeningRoutes(app);
   registerPairingRoutes(app);
   registerVolunteerRoutes(app);
   registerWishRoutes(app);
+  registerScreeningRoutes(app);
   registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);
   registerSelectionRoutes(app);

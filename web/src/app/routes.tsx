@@ -38,11 +38,11 @@ const TemplateEditorPage = lazy(() => import('../features/reports/pages/Template
 const CasesInboxPage = lazy(() => import('../features/cases/pages/CasesInboxPage').then((m) => ({ default: m.CasesInboxPage })));
 const CaseRegisterPage = lazy(() => import('../features/cases/pages/CaseRegisterPage').then((m) => ({ default: m.CaseRegisterPage })));
 const CaseDetailPage = lazy(() => import('../features/cases/pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const CampaignsPage = lazy(() => import('../features/selections/pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const CampaignDetailPage = lazy(() => import('../features/selections/pages/CampaignDetailPage').then((m) => ({ default: m.CampaignDetailPage })));
 const WishesPage = lazy(() => import('../features/wishes/pages/WishesPage').then((m) => ({ default: m.WishesPage })));
 const PairingsPage = lazy(() => import('../features/pairings/pages/PairingsPage').then((m) => ({ default: m.PairingsPage })));
 const VolunteerTeamsPage = lazy(() => import('../features/volunteers/pages/VolunteerTeamsPage').then((m) => ({ default: m.VolunteerTeamsPage })));
-const CampaignsPage = lazy(() => import('../features/selections/pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
-const CampaignDetailPage = lazy(() => import('../features/selections/pages/CampaignDetailPage').then((m) => ({ default: m.CampaignDetailPage })));
 
 const ledgerLists = { activities: ActivitiesPage, assistance: AssistancePage, loans: LoansPage, contracts: ContractsPage } as const;
 
@@ -92,11 +92,11 @@ export function AppRoutes() {
           <Route path="cases" element={guarded(<CasesInboxPage />, 'case.read')} />
           <Route path="cases/new" element={guarded(<CaseRegisterPage />, 'case.write')} />
           <Route path="cases/:id" element={guarded(<CaseDetailPage />)} />
+          <Route path="campaigns" element={guarded(<CampaignsPage />, 'ledger.read')} />
+          <Route path="campaigns/:id" element={guarded(<CampaignDetailPage />, 'ledger.read')} />
           <Route path="wishes" element={guarded(<WishesPage />, 'ledger.read')} />
           <Route path="pairings" element={guarded(<PairingsPage />, 'ledger.read')} />
           <Route path="volunteers" element={guarded(<VolunteerTeamsPage />, 'ledger.read')} />
-          <Route path="campaigns" element={guarded(<CampaignsPage />, 'ledger.read')} />
-          <Route path="campaigns/:id" element={guarded(<CampaignDetailPage />, 'ledger.read')} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
