@@ -148,6 +148,8 @@ export const metricCatalogue: readonly MetricDef[] = [
   { code: 'pairings.count', label: '结对数', unit: '对', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `结对日期在期间内的结对帮扶数：${pairingScope}` },
   { code: 'pairings.active', label: '在结对数', unit: '对', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `期末仍在结对（已开始、未结束）的结对帮扶数：${pairingScope}` },
   { code: 'pairings.visits', label: '结对联系次数', unit: '次', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `联系日期在期间内的走访、电话等联系次数：${pairingScope}` },
+  { code: 'pairings.helpers', label: '结对帮扶方数', unit: '个', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `期间内结对的不同帮扶方（单位或个人）数，同一帮扶方只计一次：${pairingScope}` },
+  { code: 'pairings.helped', label: '结对受助方数', unit: '名', ledger: 'pairings', valueKind: 'count', filters: pairingFilters, description: `期间内结对的不同受助方（个人或家庭）数，同一受助方只计一次：${pairingScope}` },
   { code: 'wishes.published', label: '发布心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `首次发布日期在期间内的微心愿数：${wishScope}` },
   { code: 'wishes.claimed', label: '认领心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `期间内被认领的不同微心愿数（认领后逾期释放又被认领的只计一次）：${wishScope}` },
   { code: 'wishes.fulfilled', label: '圆梦心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `确认圆梦日期在期间内的微心愿数：${wishScope}` },

@@ -15,6 +15,7 @@ import { type LedgerCounts, writeDemoLedgers } from './demo.ledgers';
 import { buildLedgerPlan } from './demo.ledgers-plan';
 import { buildPeople } from './demo.people';
 import { buildDemoPlan, lastDayFor } from './demo.plan';
+import { type RestCounts, writeDemoRest } from './demo.rest';
 
 /**
  * `quntuan seed demo` and the first `npm start`: the demo county (a 林甸县-like county of 大庆市),
@@ -67,6 +68,7 @@ interface Summary {
   designations: number;
   people: number;
   ledgers: LedgerCounts;
+  rest: RestCounts;
   users: number;
   at: string;
 }
@@ -190,12 +192,16 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
       created.push(a);
       tick();
     }
+    // pairings, cases and selections (demo.rest.ts): after the users, who handle the cases
+    const rest = await writeDemoRest(tx, { year: opts.year, lastDay, plan, people, ledgers, unitId: idOf, personIds });
+    phase('rest');
     const summary: Summary = {
       year: opts.year,
       units: plan.units.length,
       designations: plan.designations.length,
       people: people.length,
       ledgers: ledgerCounts,
+      rest,
       users: created.length,
       at: nowIso(tx),
     };

@@ -3,6 +3,7 @@ import { campaignQueries } from './metrics.campaigns';
 import { caseQueries } from './metrics.cases';
 import { ledgerQueries } from './metrics.ledgers';
 import { orgQueries } from './metrics.orgs';
+import { pairingPartyQueries } from './metrics.pairing-parties';
 import { pairingQueries, wishQueries } from './metrics.pairings';
 import type { MetricQuery } from './metrics.sql';
 
@@ -20,6 +21,7 @@ export const metricQueries: Readonly<Record<string, MetricQuery>> = {
   ...pairingQueries,
   ...wishQueries,
   ...campaignQueries,
+  ...pairingPartyQueries,
 };
 
 export type { MetricArgs, MetricQuery, Page, RecordRow } from './metrics.sql';
