@@ -6,7 +6,8 @@ import { RequireAuth } from './RequireAuth';
 
 // Each route is its own chunk, so the login page does not carry the admin screens.
 const LoginPage = lazy(() => import('../features/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })));
-const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const loadLayout = () => import('./AppLayout');
+const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
 const HomePage = lazy(() => import('../features/home/pages/HomePage').then((m) => ({ default: m.HomePage })));
 const PeopleListPage = lazy(() => import('../features/people/pages/PeopleListPage').then((m) => ({ default: m.PeopleListPage })));
 const PersonDetailPage = lazy(() => import('../features/people/pages/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
@@ -29,7 +30,16 @@ const ScreeningsPage = lazy(() => import('../features/screenings/pages/Screening
 const ScreeningDetailPage = lazy(() => import('../features/screenings/pages/ScreeningDetailPage').then((m) => ({ default: m.ScreeningDetailPage })));
 const ScreeningTownshipPage = lazy(() => import('../features/screenings/pages/ScreeningTownshipPage').then((m) => ({ default: m.ScreeningTownshipPage })));
 const MetricsPage = lazy(() => import('../features/metrics/pages/MetricsPage').then((m) => ({ default: m.MetricsPage })));
-const DashboardPage = lazy(() => import('../features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const loadDashboard = () => import('../features/dashboard/pages/DashboardPage');
+const DashboardPage = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardPage })));
+
+// While the session check runs, start loading the layout (and the dashboard, the page leaders open
+// first) so the chunks do not wait on one another: session → layout → page → data.
+const firstSegment = window.location.pathname.split('/')[1] ?? '';
+if (firstSegment !== 'login') {
+  void loadLayout();
+  if (firstSegment === 'dashboard') void loadDashboard();
+}
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
 const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));
 const TargetsPage = lazy(() => import('../features/targets/pages/TargetsPage').then((m) => ({ default: m.TargetsPage })));
