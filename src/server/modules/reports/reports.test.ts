@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/test-app';
 import { appendixRows } from '../../../domain/report/appendix';
 import { formatMetricRef } from '../../../domain/metrics/parse';
 import { demoLedgerFigures, figurePeriod } from '../demo/demo.ledgers-plan';
+import { demoRestFigures } from '../demo/demo.rest-figures';
 import { seedDemo } from '../demo/demo.seed';
 import { computeMetric } from '../metrics/metrics.service';
 import { writeMarkdown } from './reports.markdown';
@@ -34,8 +35,11 @@ const annualSentences = [
   '解决帮扶对象实际困难254件，为232户困难职工家庭提供就业创业帮助，其中96户实现脱贫',
   '资助贫困学生77名',
   '救助贫困女童、女大学生377名',
+  '组织城乡妇女结成帮扶对子1248对',
   '签订集体合同和女职工专项集体合同78份，受惠职工达8609人',
-  '建立信访代理工作室100个',
+  '累计接待职工38人次',
+  '调解婆媳纠纷、夫妻矛盾、抚养关系等案件26起',
+  '建立信访代理工作室100个，成功化解妇女信访案件47起',
   '县总工会新建村级工会67个，全县基层工会组织发展到334个，其中有58个被评为规范化建设达标单位',
   '直属团组织发展到160家',
   '开展各类公益活动400余次',
@@ -58,21 +62,21 @@ describe('generateReport: the county annual report on the demo county', () => {
   it('has an appendix whose every figure equals the metric computed independently', async () => {
     const doc = await generateReport(t.sys, { kind: 'annual', org: 'LD', year });
     expect(doc.figures.length).toBe(appendixRows(doc).length);
-    expect(doc.figures.length).toBe(26);
+    expect(doc.figures.length).toBe(30);
     for (const f of doc.figures) {
       const m = await computeMetric(t.sys, { code: f.code, filters: f.filters, org: f.org, from: f.from, to: f.to });
       expect({ n: f.n, value: f.value, unit: f.unit }).toEqual({ n: f.n, value: m.value, unit: m.unit });
     }
     // and equals what the demo's records were planned to yield
     let matched = 0;
-    for (const p of demoLedgerFigures.filter((x) => x.period === 'year')) {
+    for (const p of [...demoLedgerFigures, ...demoRestFigures].filter((x) => x.period === 'year')) {
       const ref = formatMetricRef(p.code, Object.fromEntries(Object.entries(p.filters).map(([k, v]) => [k, [v]])));
       const f = doc.figures.find((x) => x.ref === ref && x.org === p.org && x.from === figurePeriod(p.period, year).from);
       if (!f) continue;
       matched++;
       expect([p.says, f.value]).toEqual([p.says, p.value]);
     }
-    expect(matched).toBeGreaterThanOrEqual(20);
+    expect(matched).toBeGreaterThanOrEqual(24);
   });
 
   it('writes the 妇联 half-year report from January–June figures', async () => {
@@ -82,6 +86,10 @@ describe('generateReport: the county annual report on the demo county', () => {
     expect(md).toContain('全县共完成妇女创业小额担保贷款389万元，71名创业女性得到扶持');
     expect(md).toContain('6家单位被命名为省级巾帼文明岗，8家被命名为市级巾帼文明岗');
     expect(md).toContain('为34位春蕾女童每人送上一件羽绒服');
+    expect(md).toContain('从层层推荐的68户家庭中筛选出20户“最美家庭”');
+    expect(md).toContain('组织57个巾帼文明岗为60位单亲贫困母亲开展送温暖活动');
+    // every figure equals the metric computed on its own
+    for (const f of doc.figures) expect(f.value).toBe((await computeMetric(t.sys, { code: f.code, filters: f.filters, org: f.org, from: f.from, to: f.to })).value);
     expect(md).toContain('## 下半年工作安排');
     expect(doc.figures.every((f) => f.from === '2025-01-01' && f.to === '2025-06-30')).toBe(true);
   });
@@ -134,7 +142,7 @@ describe('GET /api/v1/reports/:kind', () => {
     expect(html.body).toContain('<style>');
     const link = `/metrics?${new URLSearchParams({ code: 'loans.amount', org: 'LD-FL', from: '2025-01-01', to: '2025-12-31' }).toString()}`;
     expect(html.body).toContain(`发放贷款<a class="fig" href="${link.replace(/&/g, '&amp;')}"`);
-    expect(html.body.match(/<a class="fig"/g)?.length).toBe(26);
+    expect(html.body.match(/<a class="fig"/g)?.length).toBe(30);
     const docx = await get(`/api/v1/reports/annual?org=LD&year=${year}&format=docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
