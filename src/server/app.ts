@@ -69,7 +69,7 @@ async function serveWeb(app: App, deps: AppDeps): Promise<void> {
   const built = existsSync(resolve(root, 'index.html'));
   // a build made before the public bundle existed has no p/index.html: fall back to the staff app's page
   const publicPage = existsSync(resolve(root, 'p', 'index.html')) ? 'p/index.html' : 'index.html';
-  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', preCompressed: true });
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0];
     if (path.startsWith('/api/') || req.method !== 'GET') {
