@@ -51,6 +51,9 @@ describe('demo cases, pairings and selections', () => {
   it('seeds them with the rest of the demo county', async () => {
     // printed for the notes, never asserted
     console.info(`demo seed with cases, pairings and selections: ${seconds.toFixed(1)} s (${t.database.dialect})`);
+    const n = async (table: 'wishes' | 'wish_claims' | 'volunteer_teams' | 'volunteer_services') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect([await n('wishes'), await n('wish_claims'), await n('volunteer_teams')]).toEqual([8, 2, 2]);
+    expect(await n('volunteer_services')).toBeGreaterThan(20);
     expect(Number((await t.database.db.selectFrom('campaign_votes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(3615);
   });
 

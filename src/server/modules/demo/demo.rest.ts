@@ -5,10 +5,11 @@ import type { LedgerPlan } from './demo.ledgers-util';
 import { buildPairingPlan, writeDemoPairings } from './demo.pairings';
 import type { PersonPlan } from './demo.people';
 import type { DemoPlan } from './demo.plan';
+import { writeDemoWishes } from './demo.wishes';
 
 /**
  * The rest of the demo county after units, people, ledgers and users: pairings (demo.pairings.ts),
- * cases (demo.cases.ts), selections (demo.campaigns.ts). Inside the seed's transaction, in bulk.
+ * cases (demo.cases.ts), selections (demo.campaigns.ts), micro-wishes and volunteers (demo.wishes.ts). Inside the seed's transaction, in bulk.
  */
 export interface RestCounts {
   pairings: number;
@@ -17,6 +18,8 @@ export interface RestCounts {
   campaigns: number;
   nominations: number;
   votes: number;
+  wishes: number;
+  volunteerServices: number;
 }
 
 export interface RestInput {
@@ -50,5 +53,6 @@ export async function writeDemoRest(tx: Ctx, input: RestInput): Promise<RestCoun
     unitId: input.unitId, personIds: input.personIds, people: input.people, ledgers: input.ledgers, jurorId: userId('fl'),
     loanId: (i) => loanByPerson.get(input.personIds[input.ledgers.loans[i].person]) ?? '',
   });
-  return { pairings: p.pairings, pairingVisits: p.visits, cases, campaigns: k.campaigns, nominations: k.nominations, votes: k.votes };
+  const w = await writeDemoWishes(tx, input.year, input.lastDay, { unitId: input.unitId, personIds: input.personIds, people: input.people, confirmer: '县妇联工作人员' });
+  return { pairings: p.pairings, pairingVisits: p.visits, cases, campaigns: k.campaigns, nominations: k.nominations, votes: k.votes, wishes: w.wishes, volunteerServices: w.services };
 }
