@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Row types of the ledgers, targets and cases (the foundation's are in types.ts). */
 /** Columns every ledger table shares. */
 export interface LedgerColumns {
@@ -121,6 +122,8 @@ export interface AttachmentTable {
   mime: string;
   size: number;
   sha256: string;
+  /** 1 when bytes and filename are encrypted (a confidential case's file) */
+  sealed: Generated<number>;
   created_by: string | null;
   created_at: string;
 }

@@ -10,6 +10,9 @@ export interface Crypto {
   encrypt(plain: string): string;
   decrypt(cipher: string): string;
   blindIndex(value: string): string;
+  /** AES-256-GCM over bytes (a confidential file): 'QS1' + iv + tag + body */
+  sealBytes(plain: Buffer): Buffer;
+  openBytes(sealed: Buffer): Buffer;
 }
 
 export function loadOrCreateSecret(explicit: string | undefined, dataDir: string): string {
@@ -22,6 +25,8 @@ export function loadOrCreateSecret(explicit: string | undefined, dataDir: string
   chmodSync(file, 0o600);
   return secret;
 }
+
+const sealMark = Buffer.from('QS1');
 
 export function createCrypto(secret: string): Crypto {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'quntuan', info, 32));
@@ -39,6 +44,18 @@ export function createCrypto(secret: string): Crypto {
       const d = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
       d.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
+    },
+    sealBytes(plain) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([c.update(plain), c.final()]);
+      return Buffer.concat([sealMark, iv, c.getAuthTag(), body]);
+    },
+    openBytes(sealed) {
+      if (!sealed.subarray(0, 3).equals(sealMark)) throw new Error('not a sealed file');
+      const d = createDecipheriv('aes-256-gcm', encKey, sealed.subarray(3, 15));
+      d.setAuthTag(sealed.subarray(15, 31));
+      return Buffer.concat([d.update(sealed.subarray(31)), d.final()]);
     },
     blindIndex(value) {
       return createHmac('sha256', indexKey).update(value).digest('hex');

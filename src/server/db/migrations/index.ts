@@ -7,6 +7,7 @@ import * as attachmentBytes from './2026-11-28T1300-attachment-bytes';
 import * as metricIndexes from './2026-11-28T1400-metric-indexes';
 import * as targets from './2026-11-28T1500-targets';
 import * as cases from './2026-11-28T1700-cases';
+import * as attachmentSealed from './2026-11-29T0600-attachment-sealed';
 import * as screenings from './2026-11-29T0100-screenings';
 import * as wishesPairings from './2026-11-29T0500-wishes-pairings';
 import * as selections from './2026-11-29T0400-selections';
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0500-wishes-pairings': wishesPairings,
   '2026-11-29T0400-selections': selections,
   '2026-11-29T0300-report-templates': reportTemplates,
+  '2026-11-29T0600-attachment-sealed': attachmentSealed,
 };

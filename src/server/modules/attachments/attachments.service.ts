@@ -28,10 +28,12 @@ export interface AttachmentView {
 }
 
 const withContent = (ctx: Ctx) => ctx.db.withTables<{ attachments: { content: Buffer | null } }>();
-const columns = ['id', 'entity', 'entity_id', 'org_id', 'filename', 'mime', 'size', 'sha256', 'created_at'] as const;
-type Row = { id: string; entity: string; entity_id: string; org_id: string; filename: string; mime: string; size: number; sha256: string; created_at: string };
-const toView = (r: Row): AttachmentView => ({
-  id: r.id, entity: r.entity, entityId: r.entity_id, orgId: r.org_id, filename: r.filename, mime: r.mime, size: Number(r.size), sha256: r.sha256, createdAt: r.created_at,
+const columns = ['id', 'entity', 'entity_id', 'org_id', 'filename', 'mime', 'size', 'sha256', 'sealed', 'created_at'] as const;
+type Row = { id: string; entity: string; entity_id: string; org_id: string; filename: string; mime: string; size: number; sha256: string; sealed?: number; created_at: string };
+/** A sealed row's filename is stored encrypted; the view shows it only to those who reached the record. */
+const toView = (ctx: Ctx, r: Row): AttachmentView => ({
+  id: r.id, entity: r.entity, entityId: r.entity_id, orgId: r.org_id, filename: Number(r.sealed) ? ctx.crypto.decrypt(r.filename) : r.filename, mime: r.mime,
+  size: Number(r.size), sha256: r.sha256, createdAt: r.created_at,
 });
 
 const typesHint = '只能上传 JPEG、PNG、WebP 图片，PDF，或 Excel（xlsx）、Word（docx）文件';
@@ -57,20 +59,23 @@ export async function addAttachment(ctx: Ctx, target: AttachmentTarget, file: { 
   if (!kind) throw new AppError('VALIDATION', typesHint, [{ path: 'file', message: typesHint }]);
   return inTransaction(ctx, async (tx) => {
     const record = await recordOwner(tx, target.entity, target.entityId, 'write');
+    const filename = cleanFilename(file.filename, kind);
+    // a confidential case's file is sealed: bytes and filename encrypted at rest, the name kept out of the audit log
+    const sealed = record.confidential ? 1 : 0;
     const row = {
-      id: newId(), entity: target.entity, entity_id: target.entityId, org_id: record.org_id, filename: cleanFilename(file.filename, kind), mime: kind.mime,
-      size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'), created_by: createdBy(tx), created_at: nowIso(tx),
+      id: newId(), entity: target.entity, entity_id: target.entityId, org_id: record.org_id, filename: sealed ? tx.crypto.encrypt(filename) : filename, mime: kind.mime,
+      size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'), sealed, created_by: createdBy(tx), created_at: nowIso(tx),
     };
-    await withContent(tx).insertInto('attachments').values({ ...row, content: file.content }).execute();
-    await appendAudit(tx, { action: 'create', entity: 'attachment', entityId: row.id, orgId: row.org_id, detail: { of: target, filename: row.filename, mime: row.mime, size: row.size, sha256: row.sha256 } });
-    return toView(row);
+    await withContent(tx).insertInto('attachments').values({ ...row, content: sealed ? tx.crypto.sealBytes(file.content) : file.content }).execute();
+    await appendAudit(tx, { action: 'create', entity: 'attachment', entityId: row.id, orgId: row.org_id, detail: { of: target, filename: sealed ? '（保密）' : filename, mime: row.mime, size: row.size, sha256: row.sha256 } });
+    return toView(tx, row);
   });
 }
 
 export async function listAttachments(ctx: Ctx, target: AttachmentTarget) {
   await recordOwner(ctx, target.entity, target.entityId, 'read');
   const rows = await ctx.db.selectFrom('attachments').select(columns).where('entity', '=', target.entity).where('entity_id', '=', target.entityId).orderBy('created_at').orderBy('id').execute();
-  return { items: rows.map(toView), total: rows.length };
+  return { items: rows.map((r) => toView(ctx, r)), total: rows.length };
 }
 
 export async function getAttachmentFile(ctx: Ctx, id: string): Promise<AttachmentView & { content: Buffer }> {
@@ -81,7 +86,8 @@ export async function getAttachmentFile(ctx: Ctx, id: string): Promise<Attachmen
   });
   // a confidential case's file is read like the case itself: every download audited
   if (owner.confidential) await appendAudit(ctx, { action: 'read_attachment', entity: 'attachment', entityId: id, orgId: owner.org_id, detail: { of: { entity: row.entity, entityId: row.entity_id } } });
-  return { ...toView(row), content: Buffer.from(row.content ?? Buffer.alloc(0)) };
+  const stored = Buffer.from(row.content ?? Buffer.alloc(0));
+  return { ...toView(ctx, row), content: Number(row.sealed) ? ctx.crypto.openBytes(stored) : stored };
 }
 
 async function deletable(ctx: Ctx, id: string) {
@@ -104,6 +110,6 @@ export async function deleteAttachment(ctx: Ctx, id: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await deletable(tx, id);
     await tx.db.deleteFrom('attachments').where('id', '=', id).execute();
-    await appendAudit(tx, { action: 'delete', entity: 'attachment', entityId: id, orgId: row.org_id, detail: { of: { entity: row.entity, entityId: row.entity_id }, filename: row.filename, sha256: row.sha256 } });
+    await appendAudit(tx, { action: 'delete', entity: 'attachment', entityId: id, orgId: row.org_id, detail: { of: { entity: row.entity, entityId: row.entity_id }, filename: Number(row.sealed) ? '（保密）' : row.filename, sha256: row.sha256 } });
   });
 }

@@ -180,6 +180,17 @@ describe('case attachments', () => {
     expect((await audits('read_attachment', fileId)).map((a) => a.actor_name)).toEqual(['handler-a', 'cw-a', 'admin-a']);
     // org_admin may open the case and its files but not add or remove them
     expect((await req(adminA, 'DELETE', `/api/v1/attachments/${fileId}`)).statusCode).toBe(404);
+    // sealed at rest: neither the bytes nor the filename are readable in the database or the audit log
+    const stored = await t.database.db.selectFrom('attachments').select(['filename', 'sealed']).where('id', '=', fileId).executeTakeFirstOrThrow();
+    expect(Number(stored.sealed)).toBe(1);
+    expect(stored.filename).not.toContain('伤情照片');
+    const bytes = await t.database.db.withTables<{ attachments: { content: Buffer } }>().selectFrom('attachments').select('content').where('id', '=', fileId).executeTakeFirstOrThrow();
+    expect(Buffer.from(bytes.content).includes(png.subarray(8))).toBe(false);
+    const listed = (await req(handler, 'GET', `/api/v1/attachments?entity=cases&entityId=${dv.id}`)).json().items;
+    expect(listed.map((f: { filename: string }) => f.filename)).toEqual(['伤情照片.png']);
+    expect((await req(handler, 'GET', `/api/v1/attachments/${fileId}/file`)).rawPayload.equals(png)).toBe(true);
+    const logged = await t.database.db.selectFrom('audit_log').select('detail').where('entity_id', '=', fileId).execute();
+    expect(JSON.stringify(logged)).not.toContain('伤情照片');
   });
 
   it('keeps an archived case’s files as they are (422)', async () => {
