@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
 import { launchBrowser, screenshot } from './browser';
 import { startDemoServer } from './server';
 
 /**
- * A selection end to end in Chromium: the county women's federation creates it, 花园镇 nominates two
- * units, the county reviews, the public votes on a phone (390×844) with a one-time code read from the
- * log sender, the jury scores, 公示 with an objection answered, award; the winner holds the designation.
+ * A selection end to end in Chromium, every step on a 390×844 phone: the county women's federation
+ * creates it, 花园镇 nominates two units within its quota, the county reviews (one refused with a reason,
+ * then reinstated), the public votes with a one-time code read from the log sender, the jury scores,
+ * 公示 with an objection answered, award; the winner holds the designation. At each organizer page
+ * nothing overflows sideways and the action buttons are on screen and not covered. Then the same
+ * campaign once at desktop size (tables, not cards).
  */
+const phoneSize = { width: 390, height: 844 };
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
 beforeAll(async () => {
@@ -20,8 +24,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, locale: 'zh-CN' })).newPage();
+async function login(username: string, desktop = false): Promise<Page> {
+  const options = desktop ? { viewport: { width: 1366, height: 768 } } : { viewport: phoneSize, isMobile: true, hasTouch: true };
+  const page = await (await browser.newContext({ ...options, locale: 'zh-CN' })).newPage();
   await page.goto(`${server.url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(server.users.get(username) as string);
@@ -36,15 +41,36 @@ async function pickOrg(page: Page, within: ReturnType<Page['locator']>, name: st
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').getByText(name, { exact: true }).click();
 }
 
+/** Nothing wider than the screen, and each button inside it horizontally and not covered (tab bar, header) once scrolled to. */
+async function fitsPhone(page: Page, name: string, buttons: Locator[]) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name}: horizontal overflow`).toBeLessThanOrEqual(1);
+  for (const button of buttons) {
+    await button.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
+    const box = await button.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= phoneSize.width, `${name}: ${await button.textContent()} within the screen`).toBe(true);
+    const onTop = await button.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return hit === null || hit === el || el.contains(hit) ? hit !== null : hit.outerHTML.slice(0, 120);
+    });
+    expect(onTop, `${name}: ${await button.textContent()} not covered`).toBe(true);
+  }
+  await screenshot(page, `selections-${name}-390`);
+}
+
 async function advance(page: Page, label: string) {
-  await page.getByRole('button', { name: `进入${label}阶段` }).click();
+  const button = page.getByRole('button', { name: `进入${label}阶段` });
+  await fitsPhone(page, `advance-${label}`, [button]);
+  await button.click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
   await page.locator('.ant-steps-item-process').getByText(label === '表彰' ? '表彰' : label).waitFor();
 }
 
 async function phonePage(): Promise<Page> {
-  return (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })).newPage();
+  return (await browser.newContext({ viewport: phoneSize, locale: 'zh-CN', isMobile: true, hasTouch: true })).newPage();
 }
+
+const nomination = (page: Page, code: string) => page.getByTestId('nomination').filter({ hasText: new RegExp(`^${code}\\b`) });
 
 describe('a selection in the browser', () => {
   it('runs from nomination to award, with the public vote and 公示 on a phone', async () => {
@@ -62,40 +88,60 @@ describe('a selection in the browser', () => {
       .execute();
     expect(units).toHaveLength(2);
 
-    // 1. the county creates the campaign with a quota for 花园镇
+    // 1. the county creates the campaign with a quota for 花园镇, on a phone: list as cards, the form in a dialog that fits
     const fl = await login('fl');
+    await fl.getByTestId('nav-toggle').click();
     await fl.getByTestId('nav-campaigns').click();
+    await fl.getByTestId('campaign-cards').or(fl.locator('.ant-empty')).first().waitFor();
+    await fitsPhone(fl, 'list', [fl.getByRole('button', { name: '新建评选' })]);
     await fl.getByRole('button', { name: '新建评选' }).click();
     const modal = fl.locator('.ant-modal');
     await modal.getByLabel('评选名称').fill('2026年度林甸县巾帼文明岗评选');
     await modal.getByLabel('评选类别').fill('巾帼文明岗');
     await modal.getByLabel('表彰名额').fill('1');
     await pickOrg(fl, modal.locator('.ant-form-item').filter({ hasText: '各推荐单位名额' }), town.name);
+    await modal.getByRole('spinbutton').last().waitFor();
+    await fitsPhone(fl, 'create', [modal.getByRole('button', { name: '添加推荐单位' }), modal.getByRole('button', { name: '创建' })]);
     await modal.getByRole('button', { name: '创建' }).click();
     await fl.waitForURL(/\/campaigns\/[0-9a-f-]+$/);
     const id = fl.url().split('/').pop() as string;
     await fl.getByText('集体（组织）').first().waitFor();
 
-    // 2. 花园镇 nominates two units of its own
+    // 2. 花园镇 nominates two units of its own, within its quota of 3
     const hy = await login('hy-fl');
     await hy.goto(`${server.url}/campaigns/${id}`);
+    await hy.getByText(`${town.name} 0/3`).waitFor();
     for (const [i, u] of units.entries()) {
-      await hy.getByRole('button', { name: '提名', exact: true }).click();
+      const nominate = hy.getByRole('button', { name: '提名', exact: true });
+      if (i === 0) await fitsPhone(hy, 'nominate', [nominate]);
+      await nominate.click();
       const m = hy.locator('.ant-modal');
       await pickOrg(hy, m.locator('.ant-form-item').filter({ hasText: '候选' }), u.name);
       await m.getByLabel('事迹简介').fill(`${u.name}立足岗位、服务群众，全年开展巾帼志愿服务${12 + i}次。`);
+      if (i === 0) await fitsPhone(hy, 'nominate-form', [m.getByRole('button', { name: '提交提名' })]);
       await m.getByRole('button', { name: '提交提名' }).click();
-      await hy.locator('tbody tr.ant-table-row').nth(i).waitFor();
+      await m.waitFor({ state: 'hidden' });
+      await hy.getByTestId('nomination').nth(i).waitFor();
     }
-    await screenshot(hy, 'selections-nominated');
+    await hy.getByText(`${town.name} 2/3`).waitFor();
+    await fitsPhone(hy, 'nominated', []);
 
-    // 3. the county reviews and opens the vote
+    // 3. the county reviews (002 refused with a reason, then reinstated) and opens the vote
     await fl.reload();
     await advance(fl, '审核');
-    for (let i = 0; i < 2; i++) {
-      await fl.locator('tbody tr.ant-table-row').getByRole('button', { name: '通过', exact: true }).first().click();
-      await fl.locator('.ant-tag', { hasText: '审核通过' }).nth(i).waitFor();
-    }
+    await fitsPhone(fl, 'review', [nomination(fl, '001').getByRole('button', { name: '通过', exact: true }), nomination(fl, '002').getByRole('button', { name: '不通过' })]);
+    await nomination(fl, '001').getByRole('button', { name: '通过', exact: true }).click();
+    await nomination(fl, '001').locator('.ant-tag', { hasText: '审核通过' }).waitFor();
+    await nomination(fl, '002').getByRole('button', { name: '不通过' }).click();
+    const reason = fl.locator('.ant-modal');
+    await reason.getByLabel('不通过理由').fill('事迹材料缺少服务台账，请补充后再审。');
+    await fitsPhone(fl, 'review-reason', [reason.getByRole('button', { name: '确定不通过' })]);
+    await reason.getByRole('button', { name: '确定不通过' }).click();
+    await reason.waitFor({ state: 'hidden' });
+    await nomination(fl, '002').getByText('事迹材料缺少服务台账').waitFor();
+    await fitsPhone(fl, 'reviewed', [nomination(fl, '002').getByRole('button', { name: '通过', exact: true })]);
+    await nomination(fl, '002').getByRole('button', { name: '通过', exact: true }).click();
+    await nomination(fl, '002').locator('.ant-tag', { hasText: '审核通过' }).waitFor();
     await advance(fl, '投票');
 
     // 4. the public votes on a phone: verify the phone with the code from the log sender, then vote
@@ -123,16 +169,23 @@ describe('a selection in the browser', () => {
     await phone.getByText('2 票').waitFor();
     await screenshot(phone, 'selections-public-results');
 
-    // 5. jury
+    // 5. vote monitoring, then the jury, scored on the phone
     await fl.reload();
+    await fl.getByRole('tab', { name: '投票监测' }).click();
+    await fl.getByText('有效票').waitFor();
+    await fitsPhone(fl, 'anomalies', []);
     await advance(fl, '评审');
+    await fl.getByRole('tab', { name: /提名/ }).click();
     for (const [code, score] of [['001', 90], ['002', 85]] as const) {
-      await fl.getByLabel(`评分 ${code}`).fill(String(score));
-      await fl.locator('tbody tr.ant-table-row', { hasText: code }).getByRole('button', { name: '评分', exact: true }).click();
+      const card = nomination(fl, code);
+      await card.getByLabel(`评分 ${code}`).fill(String(score));
+      if (code === '001') await fitsPhone(fl, 'jury', [card.getByLabel(`评分 ${code}`), card.getByRole('button', { name: '评分', exact: true })]);
+      await card.getByRole('button', { name: '评分', exact: true }).click();
       await fl.getByText('评分已保存').last().waitFor();
     }
     await advance(fl, '公示');
-    await fl.locator('.ant-tag', { hasText: '拟表彰' }).waitFor();
+    await nomination(fl, '001').locator('.ant-tag', { hasText: '拟表彰' }).waitFor();
+    await fitsPhone(fl, 'publicity', []);
 
     // 6. 公示 on the phone, with an objection
     await phone.goto(`${server.url}/p/campaigns/${id}`);
@@ -142,25 +195,47 @@ describe('a selection in the browser', () => {
     await phone.getByText('异议已收到').waitFor();
     await screenshot(phone, 'selections-public-publicity');
 
-    // 7. the county answers, and awards once the publicity period is over
+    // 7. the county answers on the phone, and awards once the publicity period is over
     await fl.reload();
     await fl.getByRole('tab', { name: /公示异议/ }).click();
-    await fl.getByRole('button', { name: '答复', exact: true }).click();
+    const answer = fl.getByRole('button', { name: '答复', exact: true });
+    await fitsPhone(fl, 'objections', [answer]);
+    await answer.click();
     await fl.locator('.ant-modal').getByLabel('答复').fill('经核实，投诉已于当年妥善解决，不影响本次评选。');
+    await fitsPhone(fl, 'objection-answer', [fl.locator('.ant-modal').getByRole('button', { name: '提交答复' })]);
     await fl.locator('.ant-modal').getByRole('button', { name: '提交答复' }).click();
     await fl.locator('.ant-tag', { hasText: '已答复' }).waitFor();
     t.clock.advance(8 * 24 * 3600_000);
     const fl2 = await login('fl');
     await fl2.goto(`${server.url}/campaigns/${id}`);
     await advance(fl2, '表彰');
-    await screenshot(fl2, 'selections-awarded');
+    await nomination(fl2, '001').locator('.ant-tag', { hasText: '已表彰' }).waitFor();
+    await fitsPhone(fl2, 'awarded', []);
+    await fl2.goto(`${server.url}/campaigns`);
+    await fl2.getByTestId('campaign-card').filter({ hasText: '2026年度林甸县巾帼文明岗评选' }).waitFor();
+    await fitsPhone(fl2, 'list-awarded', [fl2.getByTestId('campaign-card').first()]);
 
-    // 8. the winner holds the designation
+    // 8. the winner holds the designation: through the API, on the unit's page (phone) and on the public page
     const winner = units[0];
     const designations = await fl2.evaluate(async (orgId) => (await fetch(`/api/v1/orgs/${orgId}/designations`)).json(), winner.id);
     expect(designations.items).toEqual(expect.arrayContaining([expect.objectContaining({ title: '巾帼文明岗', level: '县级', year: 2026 })]));
+    await fl2.goto(`${server.url}/orgs?id=${winner.id}`);
+    const designation = fl2.getByRole('cell', { name: '巾帼文明岗', exact: true }).first();
+    await designation.waitFor();
+    await fitsPhone(fl2, 'designation', [designation]);
     await phone.goto(`${server.url}/p/campaigns/${id}`);
     await phone.getByRole('heading', { name: '表彰名单' }).waitFor();
     expect(await phone.locator('body').textContent()).toContain(winner.name);
+
+    // 9. the same campaign at desktop size: the list and the nominations as tables, winner tagged
+    const desk = await login('fl', true);
+    await desk.getByTestId('nav-campaigns').click();
+    await desk.locator('.ant-table').getByRole('link', { name: '2026年度林甸县巾帼文明岗评选' }).click();
+    await desk.waitForURL(new RegExp(`/campaigns/${id}$`));
+    await desk.locator('tbody tr.ant-table-row[data-testid="nomination"]').nth(1).waitFor();
+    await nomination(desk, '001').locator('.ant-tag', { hasText: '已表彰' }).waitFor();
+    await desk.locator('.ant-steps-item-process').getByText('表彰').waitFor();
+    expect(await desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await screenshot(desk, 'selections-awarded-desktop');
   });
 });

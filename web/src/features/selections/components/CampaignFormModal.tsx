@@ -82,8 +82,8 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
           {(items, { add, remove }) => (
             <Flex vertical gap={8}>
               {items.map((item) => (
-                <Flex key={item.key} gap={8} align="start">
-                  <Form.Item name={[item.name, 'orgId']} rules={[{ required: true, message: '请选择推荐单位' }]} style={{ flex: 1, margin: 0 }}>
+                <Flex key={item.key} gap={8} align="start" wrap>
+                  <Form.Item name={[item.name, 'orgId']} rules={[{ required: true, message: '请选择推荐单位' }]} style={{ flex: '1 1 180px', margin: 0 }}>
                     <OrgPicker placeholder="推荐单位（如乡镇妇联）" />
                   </Form.Item>
                   <Form.Item name={[item.name, 'quota']} rules={[{ required: true, message: '名额' }]} style={{ margin: 0 }}>

@@ -1,14 +1,15 @@
-import { App, Button, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Flex, Table, Typography } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
 import { useApiError } from '../../../ui/use-api-error';
+import { useIsMobile } from '../../../ui/use-is-mobile';
 import { useRequest } from '../../../ui/use-request';
 import { type Campaign, campaignsApi, type Nomination } from '../api';
 import { NominateModal } from './NominateModal';
+import { NominationActions } from './NominationActions';
+import { NominationCards, StatusTags } from './NominationCards';
 import { ReasonModal } from './ReasonModal';
 
-const statusColor = { nominated: 'gold', accepted: 'green', rejected: 'default' } as const;
-
-/** 提名、审核、评委评分 and the ranking, in one table. */
+/** 提名、审核、评委评分 and the ranking: one table on a desktop, one card per nomination on a phone. */
 export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; onChanged: () => void }) {
   const { data, loading, reload } = useRequest(() => campaignsApi.nominations(campaign.id), [campaign.id, campaign.stage]);
   const [nominating, setNominating] = useState(false);
@@ -32,6 +33,24 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
       showError(e);
     }
   };
+  const isMobile = useIsMobile();
+  const awarded = campaign.stage === 'awarded';
+  const items = data?.items ?? [];
+  const actions = (r: Nomination) => (
+    <NominationActions
+      r={r}
+      canReview={canReview}
+      canScore={canScore}
+      score={scores[r.id]}
+      onScoreChange={(v) => setScores((s) => ({ ...s, [r.id]: v }))}
+      onAccept={() => void act(() => campaignsApi.review(campaign.id, r.id, { decision: 'accept' }), '已通过')}
+      onReject={() => setRejecting(r)}
+      onScore={() => {
+        const v = scores[r.id] ?? r.myScore;
+        if (v !== null && v !== undefined) void act(() => campaignsApi.score(campaign.id, r.id, { score: v }), '评分已保存');
+      }}
+    />
+  );
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
@@ -44,46 +63,35 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
           </Button>
         ) : null}
       </Flex>
-      <Table<Nomination>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 960 }}
-        columns={[
-          { title: '编号', dataIndex: 'code', width: 70 },
-          { title: '候选对象', dataIndex: 'name', width: 180, render: (v: string, r) => (<><div>{v}</div><Typography.Text type="secondary">公开：{r.publicName}</Typography.Text></>) },
-          { title: '推荐单位', dataIndex: 'nominatingOrgName', width: 150 },
-          { title: '事迹简介', dataIndex: 'deeds', ellipsis: true },
-          { title: '状态', dataIndex: 'statusLabel', width: 130, render: (v: string, r) => (<><Tag color={statusColor[r.status]}>{v}</Tag>{r.winner ? <Tag color="red">拟表彰</Tag> : null}{r.reviewReason ? <div><Typography.Text type="secondary">{r.reviewReason}</Typography.Text></div> : null}</>) },
-          ...(manage
-            ? [
-                { title: '票数', dataIndex: 'votes', width: 70 },
-                { title: '评委均分', dataIndex: 'juryScore', width: 90 },
-                { title: '最终得分', dataIndex: 'finalScore', width: 90 },
-                { title: '排名', dataIndex: 'rank', width: 60 },
-              ]
-            : []),
-          {
-            title: '操作',
-            key: 'ops',
-            width: 220,
-            render: (_: unknown, r: Nomination) => (
-              <Space wrap>
-                {canReview && r.status !== 'accepted' ? <Button size="small" onClick={() => void act(() => campaignsApi.review(campaign.id, r.id, { decision: 'accept' }), '已通过')}>通过</Button> : null}
-                {canReview && r.status !== 'rejected' ? <Button size="small" danger onClick={() => setRejecting(r)}>不通过</Button> : null}
-                {canScore && r.status === 'accepted' ? (
-                  <Space.Compact>
-                    <InputNumber size="small" min={0} max={100} placeholder="0–100" aria-label={`评分 ${r.code}`} value={scores[r.id] ?? r.myScore ?? undefined} onChange={(v) => setScores((s) => ({ ...s, [r.id]: v }))} style={{ width: 80 }} />
-                    <Button size="small" onClick={() => { const v = scores[r.id] ?? r.myScore; if (v !== null && v !== undefined) void act(() => campaignsApi.score(campaign.id, r.id, { score: v }), '评分已保存'); }}>评分</Button>
-                  </Space.Compact>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {isMobile ? (
+        <NominationCards items={items} loading={loading} manage={manage} awarded={awarded} actions={actions} />
+      ) : (
+        <Table<Nomination>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: manage ? 1320 : 1010 }}
+          onRow={() => ({ 'data-testid': 'nomination' }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: '编号', dataIndex: 'code', width: 70 },
+            { title: '候选对象', dataIndex: 'name', width: 180, render: (v: string, r) => (<><div>{v}</div><Typography.Text type="secondary">公开：{r.publicName}</Typography.Text></>) },
+            { title: '推荐单位', dataIndex: 'nominatingOrgName', width: 150 },
+            { title: '事迹简介', dataIndex: 'deeds', width: 260, ellipsis: true },
+            { title: '状态', dataIndex: 'statusLabel', width: 130, render: (_: string, r) => <StatusTags r={r} awarded={awarded} /> },
+            ...(manage
+              ? [
+                  { title: '票数', dataIndex: 'votes', width: 70 },
+                  { title: '评委均分', dataIndex: 'juryScore', width: 90 },
+                  { title: '最终得分', dataIndex: 'finalScore', width: 90 },
+                  { title: '排名', dataIndex: 'rank', width: 60 },
+                ]
+              : []),
+            { title: '操作', key: 'ops', width: 220, render: (_: unknown, r: Nomination) => actions(r) },
+          ]}
+        />
+      )}
       <NominateModal campaign={campaign} open={nominating} onClose={() => setNominating(false)} onDone={() => { setNominating(false); void message.success('已提名'); refresh(); }} />
       <ReasonModal
         open={rejecting !== null}

@@ -21,7 +21,7 @@ export function ObjectionsTab({ campaign, onChanged }: { campaign: Campaign; onC
                 title={<>{o.nomineeId ? `针对 ${o.nomineeId} ${o.nomineeName ?? ''}` : '针对本次评选'} {o.answer ? <Tag color="green">已答复</Tag> : <Tag color="orange">待答复</Tag>}</>}
                 description={<>
                   <div>{o.content}</div>
-                  <Typography.Text type="secondary">{new Date(o.createdAt).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+                  <Typography.Text type="secondary">{new Date(o.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</Typography.Text>
                   {o.answer ? <div style={{ marginTop: 4 }}>答复：{o.answer}</div> : null}
                 </>}
               />

@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Popconfirm, Steps, Tabs, Typography } 
 import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageLoading } from '../../../ui/states';
+import { useIsMobile } from '../../../ui/use-is-mobile';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { type Campaign, campaignsApi, nomineeTypeLabels, stageLabels, stageOrder } from '../api';
@@ -13,12 +14,13 @@ function stagesOf(c: Campaign) {
   return stageOrder.filter((s) => (s !== 'voting' || c.votingEnabled) && (s !== 'jury' || c.juryEnabled));
 }
 
-/** One selection: its stage, the nominations with review and jury, vote monitoring, 公示 objections. */
+/** One selection: its stage, the nominations with review and jury, vote monitoring, 公示 objections. On a phone the stages are one row of dots. */
 export function CampaignDetailPage() {
   const { id = '' } = useParams();
   const { data: c, reload } = useRequest(() => campaignsApi.get(id), [id]);
   const { message } = App.useApp();
   const showError = useApiError();
+  const isMobile = useIsMobile();
   if (!c) return <PageLoading />;
   const steps = stagesOf(c);
   const advance = async () => {
@@ -48,7 +50,12 @@ export function CampaignDetailPage() {
         }
       />
       <Card style={{ marginBottom: 16 }}>
-        <Steps size="small" current={steps.indexOf(c.stage)} items={steps.map((s) => ({ title: s === 'awarded' ? '表彰' : stageLabels[s] }))} />
+        <Steps
+          size="small"
+          current={steps.indexOf(c.stage)}
+          items={steps.map((s) => ({ title: s === 'awarded' ? '表彰' : stageLabels[s] }))}
+          {...(isMobile ? { type: 'dot' as const, responsive: false, orientation: 'horizontal' as const, titlePlacement: 'vertical' as const } : {})}
+        />
         <Descriptions size="small" style={{ marginTop: 16 }} column={{ xs: 1, sm: 2, md: 4 }} items={[
           { key: 'w', label: '权重', children: c.votingEnabled && c.juryEnabled ? `评委 ${c.juryWeight}% / 投票 ${c.publicWeight}%` : c.juryEnabled ? '评委评分' : c.votingEnabled ? '投票' : '审核通过即入选' },
           { key: 'n', label: '表彰名额', children: c.winnersCount },

@@ -1,7 +1,8 @@
-import { Button, Table, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../ui/PageHeader';
+import { useIsMobile } from '../../../ui/use-is-mobile';
 import { useRequest } from '../../../ui/use-request';
 import { campaignsApi, type CampaignListItem, nomineeTypeLabels } from '../api';
 import { CampaignFormModal } from '../components/CampaignFormModal';
@@ -11,6 +12,7 @@ export function CampaignsPage() {
   const { data, loading, reload } = useRequest(() => campaignsApi.list(), []);
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
+  const isMobile = useIsMobile();
   return (
     <>
       <PageHeader
@@ -22,21 +24,25 @@ export function CampaignsPage() {
           </Button>
         }
       />
-      <Table<CampaignListItem>
-        rowKey="id"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 720 }}
-        columns={[
-          { title: '评选名称', dataIndex: 'name', render: (v: string, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
-          { title: '类别', dataIndex: 'kind', width: 140 },
-          { title: '候选对象', dataIndex: 'nomineeType', width: 110, render: (v: CampaignListItem['nomineeType']) => nomineeTypeLabels[v] },
-          { title: '年度', dataIndex: 'year', width: 80 },
-          { title: '主办单位', dataIndex: 'orgName', width: 160 },
-          { title: '阶段', dataIndex: 'stageLabel', width: 90, render: (v: string) => <Tag color="red">{v}</Tag> },
-        ]}
-      />
+      {isMobile ? (
+        <CampaignCards items={data?.items ?? []} loading={loading} />
+      ) : (
+        <Table<CampaignListItem>
+          rowKey="id"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          pagination={false}
+          scroll={{ x: 720 }}
+          columns={[
+            { title: '评选名称', dataIndex: 'name', render: (v: string, r) => <Link to={`/campaigns/${r.id}`}>{v}</Link> },
+            { title: '类别', dataIndex: 'kind', width: 140 },
+            { title: '候选对象', dataIndex: 'nomineeType', width: 110, render: (v: CampaignListItem['nomineeType']) => nomineeTypeLabels[v] },
+            { title: '年度', dataIndex: 'year', width: 80 },
+            { title: '主办单位', dataIndex: 'orgName', width: 160 },
+            { title: '阶段', dataIndex: 'stageLabel', width: 90, render: (v: string) => <Tag color="red">{v}</Tag> },
+          ]}
+        />
+      )}
       <CampaignFormModal
         open={creating}
         onClose={() => setCreating(false)}
@@ -47,5 +53,26 @@ export function CampaignsPage() {
         }}
       />
     </>
+  );
+}
+
+/** The campaigns on a phone: one tappable card each (name, stage, kind, organizer). */
+function CampaignCards({ items, loading }: { items: CampaignListItem[]; loading: boolean }) {
+  if (loading && !items.length) return <Card loading />;
+  if (!items.length) return <Empty description="暂无评选" />;
+  return (
+    <Flex vertical gap={12} data-testid="campaign-cards">
+      {items.map((r) => (
+        <Link key={r.id} to={`/campaigns/${r.id}`} data-testid="campaign-card">
+          <Card size="small" hoverable>
+            <Flex justify="space-between" align="start" gap={8}>
+              <Typography.Text strong>{r.name}</Typography.Text>
+              <Tag color="red" style={{ marginInlineEnd: 0 }}>{r.stageLabel}</Tag>
+            </Flex>
+            <Typography.Text type="secondary">{r.kind} · {nomineeTypeLabels[r.nomineeType]} · {r.year} 年 · {r.orgName}</Typography.Text>
+          </Card>
+        </Link>
+      ))}
+    </Flex>
   );
 }
