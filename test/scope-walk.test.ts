@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber, buildUnit } from './factories';
+import { type ARecords, buildNested, combinations } from './scope-walk-nested';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -15,6 +16,10 @@ let townB: { id: string; code: string };
 let headersB: { authorization: string };
 let personAId: string;
 const unitsA: string[] = [];
+let nestedOfA: ARecords;
+let adminHeaders: { authorization: string };
+/** B's audit entries in A's units: every write leaves one, so none may appear */
+const writesOfB = () => t.database.db.selectFrom('audit_log').select('seq').where('actor_name', '=', 'sw-user-b').where('org_id', 'in', unitsA).execute();
 
 async function post(url: string, headers: object, payload: object) {
   const res = await t.app.inject({ method: 'POST', url, headers: headers as Record<string, string>, payload });
@@ -106,6 +111,10 @@ beforeAll(async () => {
   }
   headersB = userB.headers;
   await post('/api/v1/people', headersB, { name: '乙镇居民', idNumber: buildIdNumber(), orgId: townB.id });
+  nestedOfA = {
+    county: county.id, townA: townA.id, villageA: villageA.id, personA: person.id, householdA: household.id, templateA: reportTemplate.id, screeningA: screening.id, campaignA: campaignA.id, nominationA: nominationA.id,
+  };
+  adminHeaders = h;
 });
 afterAll(() => t.close());
 
@@ -117,8 +126,6 @@ describe('scope guard on every route', () => {
   it('answers no record of another township on any route of the OpenAPI document', async () => {
     const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const skip = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/password']);
-    const writesOfB = () =>
-      t.database.db.selectFrom('audit_log').select('seq').where('actor_name', '=', 'sw-user-b').where('org_id', 'in', unitsA).execute();
     const before = (await writesOfB()).length;
     const visited: string[] = [];
     const problems: string[] = [];
@@ -127,6 +134,7 @@ describe('scope guard on every route', () => {
       name: '越权写入', code: 'SW-SNEAK', kind: 'other', title: '越权荣誉', level: '县级', year: 2026, idNumber: buildIdNumber(),
       username: 'sw-sneak', displayName: '越权', password: 'Sneaky-pass-2026', grants: [{ role: 'staff', orgId: townA.id }],
       relation: '户主', members: [{ personId: personAId, relation: '户主' }], disabled: true,
+      decision: 'accept', reason: '越权审核', score: 90, answer: '越权答复', found: 0,
     };
     for (const [path, methods] of Object.entries(spec.paths)) {
       if (skip.has(path) || path.startsWith('/api/public/') || path === '/api/health') continue;
@@ -145,8 +153,73 @@ describe('scope guard on every route', () => {
     }
     expect(problems).toEqual([]);
     expect(new Set(visited).size).toBeGreaterThanOrEqual(10);
+    // every /api/v1 path with parameters was walked (a new route cannot slip past)
+    const withParams = Object.keys(spec.paths).filter((p) => p.startsWith('/api/v1/') && p.includes('{'));
+    expect(withParams.filter((p) => !visited.some((v) => v.endsWith(` ${p}`)))).toEqual([]);
     // nothing B did during the walk landed in A's subtree (every write leaves an audit entry)
     expect((await writesOfB()).length).toBe(before);
     // hundreds of routes × every id of A: well past the default 30 s on a loaded machine with PostgreSQL
   }, 300_000);
+
+  it('refuses B parents with A children, and A parents with B children, on every route with two or more parameters', async () => {
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    // B's own parent records (and a county campaign with a quota for each township, where B legitimately sees the
+    // county's id as the organizer: hence built after the first walk, which counts that id as A's)
+    const nested = await buildNested(t, adminHeaders, headersB, townB.id, nestedOfA);
+    secretsA.push(...nested.secretsA);
+    const before = (await writesOfB()).length;
+    const problems: string[] = [];
+    for (const url of nested.sanityB) {
+      const res = await t.app.inject({ url, headers: headersB });
+      if (res.statusCode !== 200) problems.push(`B's own GET ${url} → ${res.statusCode} (the fixture of B must be real)`);
+    }
+    const body = { orgId: townA.id, personId: personAId, decision: 'accept', reason: '越权审核', score: 90, comment: '越权评语', answer: '越权答复', found: 0 };
+    const missing: string[] = [];
+    const nestedPaths: string[] = [];
+    let calls = 0;
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      if (!path.startsWith('/api/v1/') || (path.match(/\{/g) ?? []).length < 2) continue;
+      nestedPaths.push(path);
+      const { missing: m, combos } = combinations(path, nested.pools);
+      missing.push(...m);
+      for (const method of Object.keys(methods)) {
+        const write = method !== 'get' && method !== 'delete';
+        let childRefused = 0;
+        for (const { url, bParentAChild } of combos) {
+          const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers: headersB, payload: write ? body : undefined });
+          calls++;
+          const found = leaks(res.body);
+          if (found.length) problems.push(`${method.toUpperCase()} ${url} → ${res.statusCode} leaks ${found.join(', ')}`);
+          // a read answers 404; a write may be refused earlier (stage, organizer only) but never succeeds
+          if (write ? res.statusCode < 400 || res.statusCode >= 500 : res.statusCode !== 404) problems.push(`${method.toUpperCase()} ${url} → ${res.statusCode} ${res.body.slice(0, 120)} (it touches a record of another township)`);
+          if (bParentAChild && res.statusCode === 404) childRefused++;
+        }
+        // at least one of B's parents was ready for the call, so A's child itself was looked up and refused
+        if (combos.some((c) => c.bParentAChild) && !childRefused) problems.push(`${method.toUpperCase()} ${path}: no (B parent, A child) call reached the child (fixture of B not ready for it)`);
+      }
+    }
+    // reads of a parent B shares with A show none of A's children (the shared parent itself may name A's unit, e.g. its quota)
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      const shared = nested.shared[path.split('/')[3]];
+      if (!shared || !methods.get || (path.match(/\{/g) ?? []).length !== 1) continue;
+      const res = await t.app.inject({ url: path.replace(/\{[^}]+\}/, shared), headers: headersB });
+      calls++;
+      const found = nested.secretsA.filter((x) => res.body.includes(x));
+      if (found.length) problems.push(`GET ${path} of a shared parent → ${res.statusCode} leaks ${found.join(', ')}`);
+    }
+    // B's own parent with A's child in the body: refused (404, or 422 naming the field), never a validation slip (400)
+    for (const { method, url, payload } of nested.bodyAttacks) {
+      const res = await t.app.inject({ method, url, headers: headersB, payload });
+      calls++;
+      // an error may name the id the caller sent; anything else of A is a leak
+      const found = leaks(res.body).filter((x) => !JSON.stringify(payload).includes(x));
+      if (found.length || res.statusCode < 401 || res.statusCode >= 500) problems.push(`${method} ${url} ${JSON.stringify(payload).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    // a new nested route needs its parameters in the pools of scope-walk-nested.ts
+    expect(missing).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(nestedPaths.length).toBeGreaterThanOrEqual(6);
+    expect(calls).toBeGreaterThanOrEqual(nestedPaths.length * 3);
+    expect((await writesOfB()).length).toBe(before);
+  }, 120_000);
 });
