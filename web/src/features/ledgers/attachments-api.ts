@@ -2,7 +2,9 @@ import { http, toQuery } from '../../ui/http';
 import { uploadFile } from '../../ui/upload';
 import type { LedgerName } from './api';
 
-/** Attachments of a ledger record (photos, sign-in sheets): `/api/v1/attachments`. */
+/** Attachments of a ledger record or a case (photos, sign-in sheets, scans): `/api/v1/attachments`. */
+export type AttachmentEntity = LedgerName | 'cases' | 'wishes';
+
 export interface Attachment {
   id: string;
   entity: string;
@@ -27,11 +29,11 @@ export function attachmentProblem(file: { name: string; size: number }): string 
   return null;
 }
 
-export const listAttachments = (entity: LedgerName, entityId: string) => http.get<{ items: Attachment[]; total: number }>('/attachments', { entity, entityId });
+export const listAttachments = (entity: AttachmentEntity, entityId: string) => http.get<{ items: Attachment[]; total: number }>('/attachments', { entity, entityId });
 export const attachmentFileUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}/file`;
 export const deleteAttachment = (id: string) => http.del(`/attachments/${encodeURIComponent(id)}`);
 
 /** Uploads one file (multipart field `file`) with the CSRF header; XMLHttpRequest for the progress. */
-export function uploadAttachment(entity: LedgerName, entityId: string, file: File, onProgress?: (percent: number) => void): Promise<Attachment> {
+export function uploadAttachment(entity: AttachmentEntity, entityId: string, file: File, onProgress?: (percent: number) => void): Promise<Attachment> {
   return uploadFile<Attachment>(`/api/v1/attachments${toQuery({ entity, entityId })}`, file, { onProgress, tooLargeMessage: '附件不能超过 10 MB' });
 }

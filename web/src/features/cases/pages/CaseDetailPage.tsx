@@ -11,7 +11,7 @@ import { useRequest } from '../../../ui/use-request';
 import { ApiError } from '../../../ui/http';
 import { getCase, type CaseDetail } from '../api';
 import { CaseActions } from '../components/CaseActions';
-import { CaseAttachments } from '../components/CaseAttachments';
+import { AttachmentsPanel } from '../../ledgers/components/AttachmentsPanel';
 import { kindText } from '../components/CaseCards';
 import { CaseEditModal } from '../components/CaseEditModal';
 import { CaseTimeline } from '../components/CaseTimeline';
@@ -128,7 +128,7 @@ export function CaseDetailPage() {
                 />
               </Card>
             ) : null}
-            <CaseAttachments caseId={c.id} writable={writable && c.status !== '归档'} />
+            <AttachmentsPanel entity="cases" recordId={c.id} writable={writable && c.status !== '归档'} testId="case-attachment" compact />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>

@@ -1,11 +1,9 @@
 import { App, Button, Card, Flex, List, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useAuth } from '../../../app/auth';
 import { showInstant } from '../../../ui/dates';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
-import type { LedgerName } from '../api';
-import { attachmentAccept, attachmentFileUrl, attachmentProblem, deleteAttachment, listAttachments, uploadAttachment, type Attachment } from '../attachments-api';
+import { attachmentAccept, attachmentFileUrl, attachmentProblem, deleteAttachment, listAttachments, uploadAttachment, type Attachment, type AttachmentEntity } from '../attachments-api';
 
 function showSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -15,19 +13,31 @@ function showSize(bytes: number): string {
 
 const kindOf = (mime: string) => (mime.startsWith('image/') ? '图片' : mime === 'application/pdf' ? 'PDF' : mime.includes('spreadsheet') ? 'Excel' : mime.includes('word') ? 'Word' : '文件');
 
-/** 附件 of a ledger record: list, upload (≤10 MB; images, PDF, xlsx, docx), download and delete. */
-export function AttachmentsPanel({ ledger, recordId, readOnly = false }: { ledger: LedgerName; recordId: string; readOnly?: boolean }) {
-  const { can } = useAuth();
+interface Props {
+  entity: AttachmentEntity;
+  recordId: string;
+  /** whether the caller may upload and delete (the server checks again) */
+  writable: boolean;
+  /** test ids: `${testId}s` on the card, `${testId}-item`, `-upload`, `-download`, `-delete` */
+  testId?: string;
+  compact?: boolean;
+}
+
+/**
+ * 附件 of a ledger record or a case: list, upload (≤10 MB; images, PDF, xlsx, docx), download and
+ * delete. The server applies the record's own rules (a confidential case's files only for those who
+ * may open the case).
+ */
+export function AttachmentsPanel({ entity, recordId, writable, testId = 'attachment', compact = false }: Props) {
   const { message } = App.useApp();
   const showError = useApiError();
-  const { data, loading, reload } = useRequest(() => listAttachments(ledger, recordId), [ledger, recordId]);
+  const { data, loading, reload } = useRequest(() => listAttachments(entity, recordId), [entity, recordId]);
   const [progress, setProgress] = useState<number | null>(null);
-  const writable = can('ledger.write') && !readOnly;
 
   const upload = async (file: File) => {
     setProgress(0);
     try {
-      await uploadAttachment(ledger, recordId, file, setProgress);
+      await uploadAttachment(entity, recordId, file, setProgress);
       void message.success(`已上传：${file.name}`);
       reload();
     } catch (e) {
@@ -50,8 +60,9 @@ export function AttachmentsPanel({ ledger, recordId, readOnly = false }: { ledge
   return (
     <Card
       title={`附件${data ? `（${data.total}）` : ''}`}
-      style={{ marginTop: 16 }}
-      data-testid="attachments-panel"
+      size={compact ? 'small' : undefined}
+      style={compact ? undefined : { marginTop: 16 }}
+      data-testid={testId === 'attachment' ? 'attachments-panel' : `${testId}s`}
       extra={
         writable ? (
           <Upload
@@ -69,8 +80,8 @@ export function AttachmentsPanel({ ledger, recordId, readOnly = false }: { ledge
               return false;
             }}
           >
-            <Button type="primary" data-testid="attachment-upload" loading={progress !== null}>
-              上传附件
+            <Button type={compact ? 'default' : 'primary'} size={compact ? 'small' : undefined} data-testid={`${testId}-upload`} loading={progress !== null}>
+              {compact ? '上传' : '上传附件'}
             </Button>
           </Upload>
         ) : null
@@ -84,15 +95,15 @@ export function AttachmentsPanel({ ledger, recordId, readOnly = false }: { ledge
         renderItem={(a) => (
           <List.Item
             key={a.id}
-            data-testid="attachment-item"
+            data-testid={`${testId}-item`}
             actions={[
-              <a key="download" href={attachmentFileUrl(a.id)} target="_blank" rel="noreferrer" data-testid="attachment-download">
+              <a key="download" href={attachmentFileUrl(a.id)} target="_blank" rel="noreferrer" data-testid={`${testId}-download`}>
                 下载
               </a>,
               ...(writable
                 ? [
                     <Popconfirm key="delete" title="删除附件" description={`确定删除“${a.filename}”吗？删除后不能恢复。`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(a)}>
-                      <Button type="link" danger size="small" data-testid="attachment-delete" style={{ padding: 0 }}>
+                      <Button type="link" danger size="small" data-testid={`${testId}-delete`} style={{ padding: 0 }}>
                         删除
                       </Button>
                     </Popconfirm>,

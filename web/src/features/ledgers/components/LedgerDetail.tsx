@@ -67,7 +67,7 @@ export function LedgerDetail({ ledger, record, title, items = [], notice, childr
         <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={[...items, ...common]} data-testid="record-detail" />
       </Card>
       {children}
-      <AttachmentsPanel ledger={ledger} recordId={record.id} readOnly={deleted} />
+      <AttachmentsPanel entity={ledger} recordId={record.id} writable={can('ledger.write') && !deleted} />
       <DeleteRecordModal
         ledger={ledger}
         id={record.id}
