@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants as perf, PerformanceObserver } from 'node:perf_hooks';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -56,6 +57,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 /** Child: a bare exceljs streaming read of the file, as the importer configures the reader. */
 async function bareRead(path: string) {
   const buf = readFileSync(path);
+  const gc = gcTimes();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
@@ -64,7 +66,36 @@ async function bareRead(path: string) {
     for await (const row of sheet) if ((row as unknown as { values: unknown[] }).values.length) rows++;
     break;
   }
-  return { rows, secs: (performance.now() - t0) / 1000, cpu: cpuSince(c0), peak: maxRss() };
+  const secs = (performance.now() - t0) / 1000;
+  const cpu = cpuSince(c0);
+  const g = await gc.take();
+  gc.stop();
+  return { rows, secs, cpu, peak: maxRss(), gc: g };
+}
+
+/** Garbage collection pauses since `start()`, in seconds: scavenges (young) and mark-compacts (old). */
+function gcTimes() {
+  const t = { young: 0, old: 0, scavenges: 0 };
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === perf.NODE_PERFORMANCE_GC_MINOR) {
+        t.young += e.duration / 1000;
+        t.scavenges++;
+      }
+      else t.old += e.duration / 1000;
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    take: async () => {
+      await new Promise((r) => setTimeout(r, 10)); // let queued entries arrive
+      const out = { ...t };
+      t.young = t.old = t.scavenges = 0;
+      return out;
+    },
+    stop: () => obs.disconnect(),
+  };
 }
 
 /** Child: the import, then the same file again (every row a duplicate). */
@@ -72,19 +103,26 @@ async function importFile(path: string) {
   const { database, crypto, dir } = await benchDatabase();
   const { county, ctx } = await buildCounty(database, crypto);
   const content = readFileSync(path);
+  const gc = gcTimes();
+  await gc.take();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const r = await runImport(ctx, { kind: 'assistance', orgId: county.id, filename: 'bench.xlsx', content });
   const secs = (performance.now() - t0) / 1000;
   const cpu = cpuSince(c0);
   const peak = maxRss();
+  const gcFirst = await gc.take();
   const t1 = performance.now();
   const again = await runImport(ctx, { kind: 'assistance', orgId: county.id, filename: 'bench.xlsx', content });
   const againSecs = (performance.now() - t1) / 1000;
+  const gcAgain = await gc.take();
+  gc.stop();
   await database.close();
   rmSync(dir, { recursive: true, force: true });
-  return { rows: r.rows, accepted: r.accepted, rejected: r.rejected, duplicates: r.duplicates, batch: r.batchId !== null, secs, cpu, peak, againDuplicates: again.duplicates, againSecs };
+  return { rows: r.rows, accepted: r.accepted, rejected: r.rejected, duplicates: r.duplicates, batch: r.batchId !== null, secs, cpu, peak, gcFirst, againDuplicates: again.duplicates, againSecs, gcAgain };
 }
+
+const gcText = (g: { young: number; old: number; scavenges: number }) => `GC ${(g.young + g.old).toFixed(2)} s (${g.scavenges} scavenges ${g.young.toFixed(2)} s, old ${g.old.toFixed(2)} s)`;
 
 function child<T>(mode: 'bare' | 'import', path: string): T {
   const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--${mode}`, path], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
@@ -103,13 +141,14 @@ async function main() {
       writeFileSync(path, file);
       process.stdout.write(`\n${total.toLocaleString('en')} rows: ${mb(file.length)} xlsx generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       const bare = child<Awaited<ReturnType<typeof bareRead>>>('bare', path);
-      process.stdout.write(`  bare exceljs streaming read: ${bare.rows.toLocaleString('en')} rows in ${bare.secs.toFixed(2)} s, CPU ${bare.cpu.toFixed(2)} s (peak RSS ${mb(bare.peak)})\n`);
+      process.stdout.write(`  bare exceljs streaming read: ${bare.rows.toLocaleString('en')} rows in ${bare.secs.toFixed(2)} s, CPU ${bare.cpu.toFixed(2)} s (peak RSS ${mb(bare.peak)}); ${gcText(bare.gc)}\n`);
       t0 = performance.now();
       const r = child<Awaited<ReturnType<typeof importFile>>>('import', path);
       process.stdout.write(`  import: rows ${r.rows}, accepted ${r.accepted}, rejected ${r.rejected}, duplicates ${r.duplicates}, batch ${r.batch ? 'yes' : 'no'}\n`);
       process.stdout.write(`    ${r.secs.toFixed(2)} s → ${Math.round(r.rows / r.secs).toLocaleString('en')} rows/s; ${(r.secs / bare.secs).toFixed(2)}× the bare read; peak RSS ${mb(r.peak)}\n`);
       process.stdout.write(`    CPU ${r.cpu.toFixed(2)} s → ${Math.round(r.rows / r.cpu).toLocaleString('en')} rows per CPU second; ${(r.cpu / bare.cpu).toFixed(2)}× the bare read's CPU\n`);
-      process.stdout.write(`  re-import: duplicates ${r.againDuplicates} in ${r.againSecs.toFixed(2)} s\n`);
+      process.stdout.write(`    ${gcText(r.gcFirst)}\n`);
+      process.stdout.write(`  re-import: duplicates ${r.againDuplicates} in ${r.againSecs.toFixed(2)} s; ${gcText(r.gcAgain)}\n`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
