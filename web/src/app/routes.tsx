@@ -1,7 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import type { Permission } from '../../../src/domain/roles';
+import { dashboardKey, fetchDashboard } from '../features/dashboard/api';
+import { todayShanghai } from '../ui/dates';
 import { NotFound, PageLoading } from '../ui/states';
+import { prefetch } from './prefetch';
 import { RequireAuth } from './RequireAuth';
 
 // Each route is its own chunk, so the login page does not carry the admin screens.
@@ -35,10 +38,16 @@ const DashboardPage = lazy(() => loadDashboard().then((m) => ({ default: m.Dashb
 
 // While the session check runs, start loading the layout (and the dashboard, the page leaders open
 // first) so the chunks do not wait on one another: session → layout → page → data.
-const firstSegment = window.location.pathname.split('/')[1] ?? '';
+// The dashboard's data is asked for at once too (the session cookie goes with it).
+const [, firstSegment = '', dashboardOrg] = window.location.pathname.split('/');
 if (firstSegment !== 'login') {
   void loadLayout();
-  if (firstSegment === 'dashboard') void loadDashboard();
+  if (firstSegment === 'dashboard') {
+    void loadDashboard();
+    const year = Number(todayShanghai().slice(0, 4));
+    const orgId = dashboardOrg ? decodeURIComponent(dashboardOrg) : undefined;
+    prefetch(dashboardKey(orgId, year), () => fetchDashboard(orgId, year));
+  }
 }
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));
 const UnassistedPage = lazy(() => import('../features/checks/pages/UnassistedPage').then((m) => ({ default: m.UnassistedPage })));

@@ -1,3 +1,4 @@
+import { takePrefetched } from '../../app/prefetch';
 import { http, toQuery } from '../../ui/http';
 
 /** The dashboard's shapes (GET /api/v1/dashboard and /api/v1/dashboard/org/:id). */
@@ -93,8 +94,12 @@ export interface Dashboard {
   completeness: { units: ReportingUnit[]; thisMonth: MonthCompleteness; lastMonth: MonthCompleteness };
 }
 
-export const getDashboard = (year: number) => http.get<Dashboard>('/dashboard', { year });
-export const getOrgDashboard = (orgId: string, year: number) => http.get<Dashboard>(`/dashboard/org/${encodeURIComponent(orgId)}`, { year });
+/** The key under which the app may have started a dashboard's request early (app/routes.tsx). */
+export const dashboardKey = (orgId: string | undefined, year: number) => `dashboard:${orgId ?? ''}:${year}`;
+export const fetchDashboard = (orgId: string | undefined, year: number) =>
+  orgId ? http.get<Dashboard>(`/dashboard/org/${encodeURIComponent(orgId)}`, { year }) : http.get<Dashboard>('/dashboard', { year });
+export const getDashboard = (year: number) => takePrefetched<Dashboard>(dashboardKey(undefined, year)) ?? fetchDashboard(undefined, year);
+export const getOrgDashboard = (orgId: string, year: number) => takePrefetched<Dashboard>(dashboardKey(orgId, year)) ?? fetchDashboard(orgId, year);
 
 /** The records page of a figure: the 数据指标 page opens the records it counts. */
 export function metricsUrl(link: FigureLink): string {
