@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../../domain/imports/cells';
 import { AppError } from '../../http/errors';
 import { checkSpreadsheetLimits, defaultLimits, type SheetLimits } from './zip-guard';
+import { worksheetsLast } from './zip-order';
 
 /**
  * Streams the rows of an xlsx's first worksheet with exceljs's WorkbookReader (the file is never
@@ -54,7 +55,7 @@ export const tooManyRows = (max: number) => new AppError('TOO_LARGE', `文件超
 export async function* readSheetRows(buf: Buffer, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
   const limits = opts.limits ?? defaultLimits;
   await checkSpreadsheetLimits(buf, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourceOf(buf, opts.onBytes), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(sourceOf(worksheetsLast(buf), opts.onBytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
