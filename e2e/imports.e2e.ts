@@ -58,7 +58,7 @@ describe('import wizard in Chromium', () => {
     const errors = page.getByTestId('import-preview-errors');
     await errors.waitFor();
     const rows = (await page.getByTestId('import-error-row').allTextContents()).map((t) => Number(t.trim()));
-    expect(new Set(rows)).toEqual(new Set([4, 5]));
+    expect(new Set(rows), (await errors.textContent()) ?? '').toEqual(new Set([4, 5])); // the panel's text says why, should it fail
     expect(await errors.textContent()).toContain('身份证');
     expect(await page.getByTestId('import-count-rows').textContent()).toContain('4');
     expect(await page.getByTestId('import-count-accepted').textContent()).toContain('2');
