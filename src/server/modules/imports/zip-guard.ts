@@ -22,24 +22,27 @@ const bomb = () => new AppError('TOO_LARGE', zipBombMessage, [{ path: 'file', me
 // ratios are only meaningful for entries big enough to hurt; a 2 KB styles.xml may compress 150×
 const ratioFloor = 1024 * 1024;
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
+  /** the central directory record as stored */
+  central: Buffer;
   method: number;
   compressed: number;
   uncompressed: number;
   localOffset: number;
 }
 
-function readCentralDirectory(buf: Buffer): ZipEntry[] {
+/** Offset of the end-of-central-directory record (searched back over a comment of up to 64 KiB), or -1. */
+export function findEndRecord(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
+/** The zip's entries from its central directory (ZIP64 read too); throws 400 when it is not a zip. */
+export function readCentralDirectory(buf: Buffer): ZipEntry[] {
   const minEocd = 22;
   if (buf.length < minEocd) throw notXlsx();
-  let eocd = -1;
-  for (let i = buf.length - minEocd; i >= Math.max(0, buf.length - minEocd - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndRecord(buf);
   if (eocd < 0) throw notXlsx();
   let count = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);
@@ -61,6 +64,7 @@ function readCentralDirectory(buf: Buffer): ZipEntry[] {
     const commentLen = buf.readUInt16LE(p + 32);
     const e: ZipEntry = {
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      central: buf.subarray(p, p + 46 + nameLen + extraLen + commentLen),
       method: buf.readUInt16LE(p + 10),
       compressed: buf.readUInt32LE(p + 20),
       uncompressed: buf.readUInt32LE(p + 24),

@@ -7,46 +7,23 @@
  * temporary file. The compressed bytes are copied as they are. A zip this code does not understand
  * (ZIP64, damaged) is returned unchanged for the reader to judge.
  */
+import { findEndRecord, readCentralDirectory, type ZipEntry } from './zip-guard';
+
 const worksheet = /^xl\/worksheets\/sheet\d+\.xml$/;
-
-interface Entry {
-  name: string;
-  central: Buffer; // the central directory record, as stored
-  localOffset: number;
-  compressed: number;
-}
-
-function centralDirectory(buf: Buffer): { entries: Entry[]; eocd: number } | null {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  const start = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || start === 0xffffffff) return null; // ZIP64
-  const entries: Entry[] = [];
-  let p = start;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const len = 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    const compressed = buf.readUInt32LE(p + 20);
-    const localOffset = buf.readUInt32LE(p + 42);
-    if (compressed === 0xffffffff || buf.readUInt32LE(p + 24) === 0xffffffff || localOffset === 0xffffffff) return null;
-    entries.push({ name: buf.toString('utf8', p + 46, p + 46 + buf.readUInt16LE(p + 28)), central: buf.subarray(p, p + len), localOffset, compressed });
-    p += len;
-  }
-  return { entries, eocd };
-}
+const classicMax = 0xffffffff;
 
 /** The same workbook with the worksheets stored last; see the file comment. */
 export function worksheetsLast(buf: Buffer): Buffer {
-  const dir = centralDirectory(buf);
-  if (!dir) return buf;
-  const ordered = [...dir.entries.filter((e) => !worksheet.test(e.name)), ...dir.entries.filter((e) => worksheet.test(e.name))];
+  let entries: ZipEntry[];
+  try {
+    entries = readCentralDirectory(buf);
+  } catch {
+    return buf;
+  }
+  const eocd = findEndRecord(buf);
+  // ZIP64 (sizes or offsets past 4 GiB, or more than 65,535 entries) is left as it is
+  if (eocd < 0 || entries.length >= 0xffff || entries.some((e) => e.central.readUInt32LE(20) === classicMax || e.central.readUInt32LE(24) === classicMax || e.localOffset >= classicMax)) return buf;
+  const ordered = [...entries.filter((e) => !worksheet.test(e.name)), ...entries.filter((e) => worksheet.test(e.name))];
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -66,7 +43,7 @@ export function worksheetsLast(buf: Buffer): Buffer {
     offset += headerLen + e.compressed;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = Buffer.from(buf.subarray(dir.eocd));
+  const end = Buffer.from(buf.subarray(eocd));
   end.writeUInt32LE(cdSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...centrals, end]);
