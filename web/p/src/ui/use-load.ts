@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Loads once (and again on reload()); keeps the last data while reloading. */
+/** Loads once (and again on reload()); keeps the last data while reloading. replace(data) shows a fresher copy the caller already has (e.g. a write's own answer). */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
@@ -16,5 +16,5 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
       live = false;
     };
   }, [run, tick]);
-  return { ...state, reload: () => setTick((n) => n + 1) };
+  return { ...state, reload: () => setTick((n) => n + 1), replace: (data: T) => setState({ data, error: null, loading: false }) };
 }

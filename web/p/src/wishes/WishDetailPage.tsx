@@ -12,7 +12,7 @@ import './wishes.css';
 /** /p/wishes/:id — a wish, and claiming it with a verified phone (one donor wins; the wish locks). */
 export default function WishDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id;
-  const { data: wish, error, loading, reload } = useLoad(() => getWish(id), [id]);
+  const { data: wish, error, loading, reload, replace } = useLoad(() => getWish(id), [id]);
   const [token, setToken] = useState<PublicToken | null>(() => readPublicToken('claim'));
   const [verifying, setVerifying] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,9 +24,10 @@ export default function WishDetailPage({ params }: { params: Record<string, stri
     setClaimError(null);
     try {
       const r = await claimWish(id, t.token);
+      // the claim's own answer carries the locked wish: show it at once, with the confirmation
+      replace(r.wish);
       setDone(r.claim);
       setVerifying(false);
-      reload();
     } catch (e) {
       if (e instanceof PublicApiError && e.status === 401) {
         clearPublicToken('claim');

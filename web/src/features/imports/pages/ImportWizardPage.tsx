@@ -15,7 +15,11 @@ export function ImportWizardPage() {
   const showError = useApiError();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind') as LedgerKind | null;
-  const kind: LedgerKind = kindParam && ledgerKinds.includes(kindParam) ? kindParam : 'activities';
+  // The kind lives in component state (an urgent update, applied before the next event) and is
+  // mirrored into the address. Reading it back from the address alone raced: the router applies
+  // search-param changes in a transition, so a file dropped right after choosing 帮扶救助 could
+  // still be uploaded as 活动 (the CI failure "找不到表头（应包含“活动名称”…）").
+  const [kind, setKind] = useState<LedgerKind>(kindParam && ledgerKinds.includes(kindParam) ? kindParam : 'activities');
   const [orgId, setOrgId] = useState<string>();
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
@@ -71,7 +75,10 @@ export function ImportWizardPage() {
         ) : (
           <UploadStep
             kind={kind}
-            onKind={(k) => setParams({ kind: k }, { replace: true })}
+            onKind={(k) => {
+              setKind(k);
+              setParams({ kind: k }, { replace: true });
+            }}
             orgId={orgId}
             onOrg={setOrgId}
             progress={progress}
