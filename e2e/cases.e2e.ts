@@ -174,7 +174,7 @@ describe('cases in Chromium', () => {
     const fresh = page.locator(`a[href="/cases/${created.json().id as string}"][data-testid="case-card"]`);
     expect(await fresh.getByTestId('deadline-overdue').count()).toBe(1);
     const again = await server.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xf-fl', password: server.users.get('xf-fl') } });
-    const summary = await server.t.app.inject({ url: '/api/v1/cases/summary', headers: { authorization: `Bearer ${again.json().token as string}` } });
+    const summary = await server.t.app.inject({ url: '/api/v1/cases/facets', headers: { authorization: `Bearer ${again.json().token as string}` } });
     const overdue = summary.json().overdue as number;
     expect(overdue).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('filter-overdue').textContent()).toBe(`超期 ${overdue}`);

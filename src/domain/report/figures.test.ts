@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFormat, formatFigure, periodDates, roundDown } from './figures';
+import { defaultFormat, formatFigure, periodDates, roundDown, roundUp } from './figures';
 
 describe('formatFigure', () => {
   it('writes integers without separators', () => {
@@ -23,6 +23,16 @@ describe('formatFigure', () => {
     // a round figure is said as it is: "6000余" would overstate nothing but claim more than there is
     expect(formatFigure(6000, '人次', { fmt: 'yu' })).toBe('6000');
     expect([roundDown(1680), roundDown(99), roundDown(7), roundDown(19_999)]).toEqual([1600, 90, 7, 19_000]);
+  });
+
+  it('writes 近 for a figure just under a round number, and 余 when it is not near', () => {
+    expect(formatFigure(68, '户', { fmt: 'jin' })).toBe('近70');
+    expect(formatFigure(1180, '人', { fmt: 'jin' })).toBe('近1200');
+    expect(formatFigure(9_650_000, '元', { fmt: 'jin', unit: '万元' })).toBe('近1000万元');
+    expect(formatFigure(70, '户', { fmt: 'jin' })).toBe('70');
+    expect(formatFigure(6418, '人次', { fmt: 'jin' })).toBe('6000余'); // not "近7000"
+    expect(formatFigure(7, '户', { fmt: 'jin' })).toBe('7');
+    expect([roundUp(68), roundUp(1180), roundUp(99), roundUp(100), roundUp(19_001)]).toEqual([70, 1200, 100, 100, 20_000]);
   });
 
   it('writes percentages and 元', () => {

@@ -3,9 +3,10 @@ import type { MetricUnit } from '../metrics/catalogue';
 /**
  * How a figure is written in the report's prose. Official prose (GB/T 9704 reports, the seed speech)
  * writes plain digits without thousands separators, 万元 with at most two decimals, and "余" for a
- * figure rounded down to a round number ("120余万元", "6000余人次").
+ * figure rounded down to a round number ("120余万元", "6000余人次"), "近" for one just under a round
+ * number ("从层层推荐的近70户家庭中").
  */
-export const figureFormats = ['int', 'wan', 'yu', 'pct', 'yuan'] as const;
+export const figureFormats = ['int', 'wan', 'yu', 'jin', 'pct', 'yuan'] as const;
 export type FigureFormat = (typeof figureFormats)[number];
 
 /** Units a placeholder may convert to (`unit=万元`); the converted unit is printed after the number. */
@@ -70,6 +71,19 @@ export function roundDown(value: number): number {
   return Math.floor(n / step) * step;
 }
 
+/** The round figure just above (68 → 70, 1180 → 1200, 6418 → 7000), at the significance roundDown keeps. */
+export function roundUp(value: number): number {
+  const down = roundDown(value);
+  const n = Math.floor(Math.abs(value));
+  if (n < 10 || down === value) return down;
+  const digits = String(n).length;
+  const keep = String(n)[0] === '1' ? 2 : 1;
+  return down + 10 ** (digits - keep);
+}
+
+/** "近" says "a little under": only within a tenth of the round figure above. */
+const nearShare = 0.9;
+
 export interface FormatOptions {
   fmt: FigureFormat;
   unit?: FigureUnit;
@@ -95,6 +109,14 @@ export function formatFigure(value: number, metricUnit: MetricUnit, opts: Format
       const r = roundDown(v);
       // an already round figure is said as it is: "6000" is true, "6000余" would not be
       return r === v ? `${r}${suffix}` : `${r}余${suffix}`;
+    }
+    case 'jin': {
+      // 68 → 近70; a figure far below the next round one (6418 is not "近7000") is said with 余 instead
+      const v = convert(value, metricUnit, opts.unit);
+      const up = roundUp(v);
+      if (up === v) return `${up}${suffix}`;
+      if (v >= up * nearShare) return `近${up}${suffix}`;
+      return formatFigure(value, metricUnit, { ...opts, fmt: 'yu' });
     }
   }
 }

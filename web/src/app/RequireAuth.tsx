@@ -6,12 +6,12 @@ import { Forbidden, PageLoading } from '../ui/states';
 import { useAuth } from './auth';
 
 /** Signed-out users go to /login (and come back after); a missing permission shows 无权访问. */
-export function RequireAuth({ children, permission }: { children: ReactNode; permission?: Permission }) {
+export function RequireAuth({ children, permission, orCaseHandler }: { children: ReactNode; permission?: Permission; orCaseHandler?: boolean }) {
   const { user, can } = useAuth();
   const location = useLocation();
   if (user === undefined) return <PageLoading />;
   if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (user.mustChangePassword) return <ForcedPasswordChange />;
-  if (permission && !can(permission)) return <Forbidden />;
+  if (permission && !can(permission) && !(orCaseHandler && user.caseHandler)) return <Forbidden />;
   return <>{children}</>;
 }

@@ -18,12 +18,12 @@ interface Props {
 
 /** The side menu, plus the unit filter tree while a list with a unit filter is open. */
 export function SideNav({ onNavigate, testIds = true }: Props) {
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const selected = navKeyOf(location.pathname);
-  const allowed = (i: NavItem) => !i.permission || can(i.permission);
+  const allowed = (i: NavItem) => !i.permission || can(i.permission) || Boolean(i.orCaseHandler && user?.caseHandler);
   const withId = (key: string) => (typeof testIds === 'function' ? testIds(key) : testIds);
 
   const entry = (i: NavItem): Item => ({

@@ -5,6 +5,8 @@ export interface NavItem {
   to: string;
   label: string;
   permission?: Permission;
+  /** also shown to a case's assigned handler who lacks the permission (a staff member) */
+  orCaseHandler?: boolean;
 }
 export interface NavGroup {
   group: string;
@@ -25,7 +27,7 @@ export const navTree: (NavItem | NavGroup)[] = [
       { key: 'households', to: '/households', label: '家庭管理', permission: 'person.read' },
     ],
   },
-  { group: '个案', items: [{ key: 'cases', to: '/cases', label: '个案收件箱', permission: 'case.read' }, { key: 'screenings', to: '/screenings', label: '摸底排查', permission: 'case.read' }] },
+  { group: '个案', items: [{ key: 'cases', to: '/cases', label: '个案收件箱', permission: 'case.read', orCaseHandler: true }, { key: 'screenings', to: '/screenings', label: '摸底排查', permission: 'case.read' }] },
   { group: '评选与帮扶', items: [{ key: 'campaigns', to: '/campaigns', label: '评选表彰', permission: 'ledger.read' }, { key: 'wishes', to: '/wishes', label: '微心愿', permission: 'ledger.read' }, { key: 'pairings', to: '/pairings', label: '结对帮扶', permission: 'ledger.read' }, { key: 'volunteers', to: '/volunteers', label: '志愿服务', permission: 'ledger.read' }] },
   { key: 'imports', to: '/imports', label: '数据导入', permission: 'ledger.write' },
   { key: 'metrics', to: '/metrics', label: '数据指标', permission: 'ledger.read' },

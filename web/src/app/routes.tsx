@@ -65,8 +65,12 @@ const VolunteerTeamsPage = lazy(() => import('../features/volunteers/pages/Volun
 
 const ledgerLists = { activities: ActivitiesPage, assistance: AssistancePage, loans: LoansPage, contracts: ContractsPage } as const;
 
-function guarded(el: ReactNode, permission?: Permission) {
-  return <RequireAuth permission={permission}>{el}</RequireAuth>;
+function guarded(el: ReactNode, permission?: Permission, orCaseHandler?: boolean) {
+  return (
+    <RequireAuth permission={permission} orCaseHandler={orCaseHandler}>
+      {el}
+    </RequireAuth>
+  );
 }
 
 export function AppRoutes() {
@@ -108,7 +112,7 @@ export function AppRoutes() {
           <Route path="targets" element={guarded(<TargetsPage />, 'ledger.read')} />
           <Route path="reports" element={guarded(<ReportsPage />, 'ledger.read')} />
           <Route path="reports/templates/:id" element={guarded(<TemplateEditorPage key="edit" />, 'ledger.read')} />
-          <Route path="cases" element={guarded(<CasesInboxPage />, 'case.read')} />
+          <Route path="cases" element={guarded(<CasesInboxPage />, 'case.read', true)} />
           <Route path="cases/new" element={guarded(<CaseRegisterPage />, 'case.write')} />
           <Route path="cases/:id" element={guarded(<CaseDetailPage />)} />
           <Route path="campaigns" element={guarded(<CampaignsPage />, 'ledger.read')} />

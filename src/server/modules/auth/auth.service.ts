@@ -9,6 +9,7 @@ import { hitCounter, readCounter, retryAfterSeconds } from '../../http/rate-limi
 import { randomToken, safeEqual, sha256 } from '../../security/crypto';
 import { verifyPassword } from '../../security/passwords';
 import { appendAudit } from '../audit/audit.service';
+import { handlesOpenCases } from '../cases/cases.service';
 
 // Login throttling (per username and per address), counted in the database.
 const loginWindowSec = 15 * 60;
@@ -141,6 +142,8 @@ export async function describeMe(ctx: Ctx) {
       orgName: g.orgId ? (byId.get(g.orgId)?.name ?? null) : '全部组织',
     })),
     permissions: [...perms],
+    /** assigned handler of a case not yet archived (may lack case.read: the inbox then shows their own cases) */
+    caseHandler: await handlesOpenCases(ctx.db, ctx.actor.id),
     mustChangePassword: Boolean(row?.must_change_password),
   };
 }

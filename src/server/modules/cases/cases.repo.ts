@@ -78,6 +78,29 @@ export async function countCases(db: Kysely<DB>, visible: Expression<SqlBool>, f
   return Number(r.n);
 }
 
+/**
+ * The inbox's counts under the list's own filters: each facet ignores only its own filter (the status
+ * tabs count across statuses, the kind menu across kinds, 超期/临期 across deadlines), so a tab's count is
+ * the number of cases the list shows when it is chosen.
+ */
+export async function facetCounts(db: Kysely<DB>, visible: Expression<SqlBool>, f: CaseFilters, today: string) {
+  const byStatus = await filtered(db, visible, { ...f, status: undefined }, today)
+    .select(['c.status as key', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('c.status')
+    .execute();
+  const byKind = await filtered(db, visible, { ...f, kind: undefined }, today)
+    .select(['c.kind as key', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('c.kind')
+    .execute();
+  const deadlines = await filtered(db, visible, { ...f, overdue: undefined, dueSoon: undefined }, today)
+    .select([
+      sql<number>`coalesce(sum(case when ${overdueCondition(today)} then 1 else 0 end), 0)`.as('overdue'),
+      sql<number>`coalesce(sum(case when ${dueSoonCondition(today)} then 1 else 0 end), 0)`.as('due_soon'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { byStatus, byKind, deadlines };
+}
+
 export async function partiesOf(db: Kysely<DB>, caseIds: string[]) {
   if (caseIds.length === 0) return [];
   return db
@@ -155,6 +178,11 @@ export async function handlingStartedAt(db: Kysely<DB>, caseId: string): Promise
 }
 
 /** Users who may be assigned a case of the unit: a working grant (not viewer) on the unit or an ancestor, account enabled. */
+export async function hasOpenCaseOf(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('cases').select('id').where('handler_id', '=', userId).where('deleted_at', 'is', null).where('status', '<>', '归档').limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
 export async function handlerCandidates(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('users as u')

@@ -1,8 +1,8 @@
 import type { App } from '../../http/types';
 import { updateCase } from './cases.edit';
 import { addFollowup, transitionCase } from './cases.flow';
-import { caseIdParam, createCaseBody, deadlineBody, followupBody, listCasesQuery, summaryQuery, transitionBody, updateCaseBody } from './cases.schemas';
-import { caseSummary, createCase, getCase, listCaseDeadlines, listCases, listHandlerOptions, listTransferOptions, setCaseDeadline } from './cases.service';
+import { caseFacetsQuery, caseIdParam, createCaseBody, deadlineBody, followupBody, listCasesQuery, summaryQuery, transitionBody, updateCaseBody } from './cases.schemas';
+import { caseFacets, caseSummary, createCase, getCase, listCaseDeadlines, listCases, listHandlerOptions, listTransferOptions, setCaseDeadline } from './cases.service';
 
 export function registerCaseRoutes(app: App): void {
   const tags = ['cases'];
@@ -11,6 +11,9 @@ export function registerCaseRoutes(app: App): void {
   );
   app.post('/api/v1/cases', { schema: { tags, summary: '登记个案（家庭暴力、困境儿童的案情加密保存）', body: createCaseBody } }, async (req, reply) =>
     reply.status(201).send(await createCase(req.ctx, req.body)),
+  );
+  app.get('/api/v1/cases/facets', { schema: { tags, summary: '收件箱计数：在列表的筛选条件下按状态、类型计数及超期、临期数（每项计数不受自身筛选影响；只计本人可查看的个案）', querystring: caseFacetsQuery } }, (req) =>
+    caseFacets(req.ctx, req.query),
   );
   app.get('/api/v1/cases/summary', { schema: { tags, summary: '个案统计：按状态、类型计数，超期与临期数（含保密个案，仅计数）', querystring: summaryQuery } }, (req) =>
     caseSummary(req.ctx, req.query),

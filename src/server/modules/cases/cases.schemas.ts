@@ -62,6 +62,9 @@ export const listCasesQuery = z.object({
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
+export const caseFacetsQuery = listCasesQuery.omit({ page: true, pageSize: true });
+export type CaseFacetsQuery = z.infer<typeof caseFacetsQuery>;
+
 export const summaryQuery = z.object({ orgId: id.optional().describe('该单位及其下级') });
 
 export const transitionBody = z

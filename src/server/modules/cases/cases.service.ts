@@ -11,7 +11,7 @@ import { inSubtree } from '../catalogs/ledger-kit';
 import { assertPersonInScope } from '../people/people.service';
 import { type CaseMode, openCase, visibleCondition } from './cases.access';
 import * as repo from './cases.repo';
-import type { CreateCaseBody, DeadlineBody, ListCasesQuery } from './cases.schemas';
+import type { CaseFacetsQuery, CreateCaseBody, DeadlineBody, ListCasesQuery } from './cases.schemas';
 import { type CaseListItem, today, toDetail, toListItems } from './cases.view';
 
 /** The deadline days in force for a kind at a unit: its own setting, else the nearest ancestor's, else the defaults. */
@@ -64,6 +64,33 @@ export async function listCases(ctx: Ctx, q: ListCasesQuery) {
   const rows = await repo.listCaseRows(ctx.db, visible, f, day, q.page, q.pageSize);
   const total = await repo.countCases(ctx.db, visible, f, day);
   return { items: await toListItems(ctx, rows), total, page: q.page, pageSize: q.pageSize, today: day };
+}
+
+/** The inbox's tab counts for the list's filters (the cases this caller may open, as the list shows them). */
+export async function caseFacets(ctx: Ctx, q: CaseFacetsQuery) {
+  const visible = visibleCondition(ctx, 'read');
+  if (q.orgId) await resolveOrgInScope(ctx, 'org.read', q.orgId, 'orgId');
+  const day = today(ctx);
+  const f = { ...q, handlerId: q.mine === 'true' ? (ctx.actor.kind === 'user' ? ctx.actor.id : '-') : undefined };
+  const r = await repo.facetCounts(ctx.db, visible, f, day);
+  const counts = (rows: { key: string; n: unknown }[]) => Object.fromEntries(rows.map((x) => [x.key, Number(x.n)]));
+  const byStatus = counts(r.byStatus);
+  return {
+    today: day,
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    byKind: counts(r.byKind),
+    overdue: Number(r.deadlines.overdue),
+    dueSoon: Number(r.deadlines.due_soon),
+  };
+}
+
+/**
+ * Whether the user is the assigned handler (承办人) of a case not yet archived. A handler may be a staff
+ * member without case.read: the case is theirs to work on all the same, so the web shows them the inbox.
+ */
+export async function handlesOpenCases(db: Kysely<DB>, userId: string): Promise<boolean> {
+  return repo.hasOpenCaseOf(db, userId);
 }
 
 /** Counts for the dashboard: confidential cases are counted, never listed (leaders see counts only). */

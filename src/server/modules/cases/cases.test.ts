@@ -173,3 +173,60 @@ describe('转办', () => {
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['register', 'accept', 'transfer', 'refuse_transfer', 'transfer', 'accept_transfer']);
   });
 });
+
+describe('inbox counts', () => {
+  it('count, under the list filters, exactly the cases the list shows for each tab, kind and deadline', async () => {
+    const dv = await create(cwA, { kind: '家庭暴力', subkind: '身体暴力', orgId: villageA.id, summary: '保密计数', parties: [{ name: '某女士', role: '申请人' }] });
+    await act(cwA, dv.id, { action: 'accept' });
+    await act(cwA, dv.id, { action: 'assign', handlerId: handler.id });
+    await create(cwA, { kind: '纠纷调解', subkind: '邻里', orgId: villageA.id, summary: '计数测试' });
+    await advance(13);
+    const total = async (h: Headers, qs: URLSearchParams) => (await req(h, 'GET', `/api/v1/cases?${qs}&pageSize=1`)).json().total as number;
+    const combos = ['', 'kind=信访', 'mine=true', 'overdue=true', 'dueSoon=true', `orgId=${villageA.id}`, 'status=受理&kind=家庭暴力'];
+    let checked = 0;
+    for (const h of [cwA, cwB, handler.headers, adminCounty]) {
+      for (const combo of combos) {
+        const qs = new URLSearchParams(combo);
+        const res = await req(h, 'GET', `/api/v1/cases/facets?${qs}`);
+        if (h === cwB && qs.has('orgId')) {
+          // another township's unit: refused as the list refuses it
+          expect([res.statusCode, (await req(h, 'GET', `/api/v1/cases?${qs}`)).statusCode]).toEqual([404, 404]);
+          continue;
+        }
+        expect(res.statusCode).toBe(200);
+        const f = res.json() as { total: number; byStatus: Record<string, number>; byKind: Record<string, number>; overdue: number; dueSoon: number };
+        const without = (...keys: string[]) => {
+          const q = new URLSearchParams(qs);
+          for (const k of keys) q.delete(k);
+          return q;
+        };
+        expect(f.total).toBe(await total(h, without('status')));
+        for (const [status, n] of Object.entries(f.byStatus)) expect(n, `${combo} ${status}`).toBe(await total(h, new URLSearchParams([...without('status'), ['status', status]])));
+        for (const [kind, n] of Object.entries(f.byKind)) expect(n, `${combo} ${kind}`).toBe(await total(h, new URLSearchParams([...without('kind'), ['kind', kind]])));
+        expect(f.overdue).toBe(await total(h, new URLSearchParams([...without('overdue', 'dueSoon'), ['overdue', 'true']])));
+        expect(f.dueSoon).toBe(await total(h, new URLSearchParams([...without('overdue', 'dueSoon'), ['dueSoon', 'true']])));
+        checked += f.total;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // the handler counts the confidential case they hold; a case worker of another township counts nothing of townA's
+    expect((await req(handler.headers, 'GET', '/api/v1/cases/facets?mine=true')).json().byKind['家庭暴力']).toBe(1);
+    expect((await req(cwB, 'GET', `/api/v1/cases/facets`)).json().byKind['家庭暴力'] ?? 0).toBe(0);
+  });
+
+  it('open the inbox to a staff member assigned as handler, with their own cases only', async () => {
+    const staff = await t.userWith('staff', villageA.id, 'staff-handler');
+    logins.push(staff);
+    const me = async () => (await req(staff.headers, 'GET', '/api/v1/auth/me')).json() as { permissions: string[]; caseHandler: boolean };
+    expect(await me()).toMatchObject({ caseHandler: false });
+    expect((await me()).permissions).not.toContain('case.read');
+    expect((await req(staff.headers, 'GET', '/api/v1/cases/facets')).json().total).toBe(0);
+    const c = await create(cwA, { kind: '纠纷调解', subkind: '邻里', orgId: villageA.id, summary: '交工作人员办理' });
+    await act(cwA, c.id, { action: 'accept' });
+    await act(cwA, c.id, { action: 'assign', handlerId: staff.id });
+    expect(await me()).toMatchObject({ caseHandler: true });
+    const list = (await req(staff.headers, 'GET', '/api/v1/cases?pageSize=200')).json() as { items: { id: string }[]; total: number };
+    expect(list.items.map((x) => x.id)).toEqual([c.id]);
+    expect((await req(staff.headers, 'GET', '/api/v1/cases/facets')).json()).toMatchObject({ total: 1, byStatus: { 办理: 1 } });
+  });
+});

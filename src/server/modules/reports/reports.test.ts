@@ -86,7 +86,7 @@ describe('generateReport: the county annual report on the demo county', () => {
     expect(md).toContain('全县共完成妇女创业小额担保贷款389万元，71名创业女性得到扶持');
     expect(md).toContain('6家单位被命名为省级巾帼文明岗，8家被命名为市级巾帼文明岗');
     expect(md).toContain('为34位春蕾女童每人送上一件羽绒服');
-    expect(md).toContain('从层层推荐的68户家庭中筛选出20户“最美家庭”');
+    expect(md).toContain('从层层推荐的近70户家庭中筛选出20户“最美家庭”');
     expect(md).toContain('组织57个巾帼文明岗为60位单亲贫困母亲开展送温暖活动');
     // every figure equals the metric computed on its own
     for (const f of doc.figures) expect(f.value).toBe((await computeMetric(t.sys, { code: f.code, filters: f.filters, org: f.org, from: f.from, to: f.to })).value);

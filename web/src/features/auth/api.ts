@@ -14,6 +14,8 @@ export interface CurrentUser {
   displayName: string;
   grants: Grant[];
   permissions: Permission[];
+  /** the assigned handler (承办人) of a case not yet archived, with or without case.read */
+  caseHandler?: boolean;
   /** set after an administrator reset the password: nothing else works until it is changed */
   mustChangePassword?: boolean;
 }

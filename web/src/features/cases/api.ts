@@ -115,7 +115,8 @@ export interface TransitionInput {
 export type CaseQuery = Record<string, string | number | undefined>;
 
 export const listCases = (q: CaseQuery) => http.get<Page<CaseItem> & { today: string }>('/cases', q);
-export const caseSummary = (orgId?: string) => http.get<CaseSummary>('/cases/summary', { orgId });
+/** The inbox's counts under the same filters as the list (each facet ignores only its own filter). */
+export const caseFacets = (q: CaseQuery) => http.get<CaseSummary>('/cases/facets', q);
 export const getCase = (id: string) => http.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
 export const createCase = (body: CaseInput) => http.post<CaseItem>('/cases', body);
 export const updateCase = (id: string, body: CaseEdit) => http.patch<CaseItem>(`/cases/${encodeURIComponent(id)}`, body);

@@ -10,7 +10,7 @@ import { showDate } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useIsMobile } from '../../../ui/use-is-mobile';
 import { useRequest } from '../../../ui/use-request';
-import { caseSummary, listCases, type CaseItem } from '../api';
+import { caseFacets, listCases, type CaseItem } from '../api';
 import { DeadlineBadge, StatusTag } from '../components/badges';
 import { CaseCards, kindText, partyNames } from '../components/CaseCards';
 
@@ -38,7 +38,8 @@ export function CasesInboxPage() {
   const due: Due = get('overdue') ? 'overdue' : get('dueSoon') ? 'dueSoon' : 'all';
   const page = Number(get('page') ?? 1) || 1;
   const pageSize = 20;
-  const query = { status, kind: get('kind'), orgId: get('orgId'), overdue: due === 'overdue' ? 'true' : undefined, dueSoon: due === 'dueSoon' ? 'true' : undefined, mine: get('mine'), page, pageSize };
+  const filters = { status, kind: get('kind'), orgId: get('orgId'), overdue: due === 'overdue' ? 'true' : undefined, dueSoon: due === 'dueSoon' ? 'true' : undefined, mine: get('mine') };
+  const query = { ...filters, page, pageSize };
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -49,7 +50,8 @@ export function CasesInboxPage() {
     setParams(next);
   };
   const { data, loading } = useRequest(() => listCases(query), [JSON.stringify(query)]);
-  const { data: summary } = useRequest(() => caseSummary(query.orgId), [query.orgId]);
+  // the counts follow the filters: a tab's count is what the list shows when it is chosen
+  const { data: summary } = useRequest(() => caseFacets(filters), [JSON.stringify(filters)]);
 
   const count = (n: number | undefined) => (summary ? `（${n ?? 0}）` : '');
   const tabs = [{ key: 'all', label: `全部${count(summary?.total)}` }, ...caseStatuses.map((s) => ({ key: s, label: `${s}${count(summary?.byStatus[s])}` }))];

@@ -10,6 +10,7 @@ const fmtOptions = [
   { value: 'int', label: '整数（126）' },
   { value: 'wan', label: '万元，至多两位小数（8736）' },
   { value: 'yu', label: '取整加“余”（120余）' },
+  { value: 'jin', label: '略少于整数写“近”（近70）' },
   { value: 'pct', label: '百分比（98.5%）' },
   { value: 'yuan', label: '元，至多两位小数' },
 ];
