@@ -5,6 +5,7 @@ import { findDefaultTemplate } from '../../../domain/report/templates/index';
 import type { Ctx } from '../../context';
 import { AppError } from '../../http/errors';
 import { resolveOrgInScope } from '../../http/scope';
+import { shanghaiDate } from '../../../domain/dates';
 import { computeMetric } from '../metrics/metrics.service';
 import { listTargets } from '../targets/targets.service';
 import { checkTemplate, templateIssuesError } from './reports.check';
@@ -44,6 +45,11 @@ export interface TemplateSource {
   version: number | null;
   orgName: string | null;
   inherited: boolean;
+  /**
+   * An ancestor's template that could not serve this unit (it names units outside this unit's subtree,
+   * or no longer checks), and why: the report then uses the default template of the unit's kind.
+   */
+  skipped?: { id: string; name: string; orgName: string; reason: string };
 }
 
 function checkYear(year: number): void {
@@ -58,13 +64,27 @@ async function reportingOrg(ctx: Ctx, ref: string) {
   return { id: orgId, ...org };
 }
 
-/** The template source a report of the unit uses (stored own → stored inherited → default). */
-async function templateFor(ctx: Ctx, org: { id: string; name: string; kind: string }, kind: ReportKind, templateId?: string): Promise<{ source: string; used: TemplateSource }> {
+/**
+ * The template source a report of the unit uses (stored own → stored inherited → default). An
+ * inherited template is checked for this unit first: a county template that names 县妇联 (org=LD-FL)
+ * cannot report a township, so the township gets its kind's default template, told why — rather than
+ * a 400 about a template it did not write. A unit's own template, or one chosen by id, is used as it
+ * is (its errors are the author's to see).
+ */
+async function templateFor(ctx: Ctx, org: { id: string; code: string; name: string; kind: string }, kind: ReportKind, year: number, templateId?: string): Promise<{ source: string; used: TemplateSource }> {
   const stored = await findStoredTemplate(ctx, org.id, kind, templateId);
-  if (stored) return { source: stored.body, used: { source: 'stored', id: stored.id, name: stored.name, version: stored.version, orgName: stored.orgName, inherited: stored.inherited } };
+  let skipped: TemplateSource['skipped'];
+  if (stored) {
+    const used: TemplateSource = { source: 'stored', id: stored.id, name: stored.name, version: stored.version, orgName: stored.orgName, inherited: stored.inherited };
+    if (!stored.inherited || templateId) return { source: stored.body, used };
+    const check = await checkTemplate(ctx, org.id, stored.body, { kind, year, org: org.code });
+    if (check.ok) return { source: stored.body, used };
+    const first = check.issues[0];
+    skipped = { id: stored.id, name: stored.name, orgName: stored.orgName, reason: `${first.placeholder ? `{{${first.placeholder}}}：` : ''}${first.message}${check.issues.length > 1 ? `（共 ${check.issues.length} 处）` : ''}` };
+  }
   const found = findDefaultTemplate(kind, org.kind);
   if (!found) throw new AppError('NOT_FOUND', `暂无适用于“${org.name}”的${kind === 'annual' ? '年度' : '半年'}报告模板`);
-  return { source: found.source, used: { source: 'default', id: found.id, name: found.label, version: null, orgName: null, inherited: false } };
+  return { source: found.source, used: { source: 'default', id: found.id, name: found.label, version: null, orgName: null, inherited: false, ...(skipped ? { skipped } : {}) } };
 }
 
 /** Computes each distinct figure once, by the metrics service over the unit's subtree and the placeholder's period. */
@@ -111,7 +131,7 @@ export async function generateReport(ctx: Ctx, input: GenerateReportInput, hooks
 export async function generateReportWithSource(ctx: Ctx, input: GenerateReportInput, hooks: ReportHooks = {}): Promise<{ doc: ReportDocument; used: TemplateSource | null }> {
   checkYear(input.year);
   const org = await reportingOrg(ctx, input.org);
-  const chosen = input.template === undefined ? await templateFor(ctx, org, input.kind, input.templateId) : { source: input.template, used: null };
+  const chosen = input.template === undefined ? await templateFor(ctx, org, input.kind, input.year, input.templateId) : { source: input.template, used: null };
   const checked = await checkTemplate(ctx, org.id, chosen.source, { kind: input.kind, year: input.year, org: org.code });
   if (!checked.ok) throw templateIssuesError(checked.issues);
   return { doc: await build(ctx, org, input.kind, input.year, checked, hooks), used: chosen.used };
@@ -119,7 +139,8 @@ export async function generateReportWithSource(ctx: Ctx, input: GenerateReportIn
 
 /** The template a report of the unit would use now (its own, its nearest ancestor's, or the default). */
 export async function effectiveTemplate(ctx: Ctx, input: { org: string; kind: ReportKind }): Promise<TemplateSource> {
-  return (await templateFor(ctx, await reportingOrg(ctx, input.org), input.kind)).used;
+  const year = Number(shanghaiDate(ctx.now()).slice(0, 4));
+  return (await templateFor(ctx, await reportingOrg(ctx, input.org), input.kind, year)).used;
 }
 
 export type PreviewResult = { valid: true; doc: ReportDocument } | { valid: false; issues: TemplateIssue[] };

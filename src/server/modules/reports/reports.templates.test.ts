@@ -118,6 +118,26 @@ describe('stored report templates', () => {
     expect((await req('GET', `/api/v1/reports/annual?org=RT-FL-B&year=2026&format=md&template=${ofA.json().id}`, staffB)).statusCode).toBe(404);
     expect((await req('GET', `/api/v1/reports/annual?org=RT-FL-B&year=2026&format=md&template=${ofA.json().id}`, staffFl)).statusCode).toBe(200);
   });
+  it('gives a township the default template when the inherited one names units outside it, and says why', async () => {
+    const county = await req('POST', '/api/v1/report-templates', staffFl, { name: '县妇联半年', kind: 'half-year', body: '# 县妇联{{year}}年上半年总结\n县妇联培训妇女{{activities.participants{type=培训} | org=RT-FL}}人次。' });
+    expect(county.statusCode).toBe(201);
+    const cid = county.json().id as string;
+    // the county itself reports from it
+    const own = await req('GET', '/api/v1/reports/half-year?org=RT-FL&year=2026&format=md', staffFl);
+    expect(own.headers['x-report-template']).toBe(`stored:${cid}:1`);
+    // a township cannot: RT-FL is outside its subtree; the default template serves it, and the reason is given
+    const town = await req('GET', '/api/v1/reports/half-year?org=RT-FL-B&year=2026&format=md', staffB);
+    expect(town.statusCode).toBe(200);
+    expect(town.headers['x-report-template']).toBe('default:womens-half-year');
+    const effective = (await req('GET', '/api/v1/report-templates/effective?org=RT-FL-B&kind=half-year', staffB)).json();
+    expect(effective).toMatchObject({ source: 'default', id: 'womens-half-year', skipped: { id: cid, name: '县妇联半年', orgName: '某县妇联' } });
+    expect(effective.skipped.reason).toContain('RT-FL');
+    // chosen by id, the template's own errors are shown (400), not replaced
+    expect((await req('GET', `/api/v1/reports/half-year?org=RT-FL-B&year=2026&format=md&template=${cid}`, staffB)).statusCode).toBe(400);
+    // the county's own effective template is its own
+    expect((await req('GET', '/api/v1/report-templates/effective?org=RT-FL&kind=half-year', staffFl)).json()).toMatchObject({ source: 'stored', id: cid, inherited: false });
+    expect((await req('DELETE', `/api/v1/report-templates/${cid}`, staffFl)).statusCode).toBe(204);
+  });
 });
 
 describe('POST /api/v1/report-templates/preview', () => {

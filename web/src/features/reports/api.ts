@@ -63,6 +63,8 @@ export interface EffectiveTemplate {
   version: number | null;
   orgName: string | null;
   inherited: boolean;
+  /** an ancestor's template that cannot serve this unit, and why (the default template is used instead) */
+  skipped?: { id: string; name: string; orgName: string; reason: string };
 }
 
 export type Preview = { valid: true; title: string; html: string; figures: PreviewFigure[] } | { valid: false; issues: TemplateIssue[] };

@@ -14,6 +14,7 @@ const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ?
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 function usedLabel(t: EffectiveTemplate): string {
+  if (t.source === 'default' && t.skipped) return `默认模板“${t.name}”（上级单位${t.skipped.orgName}的模板“${t.skipped.name}”不适用于本单位：${t.skipped.reason}）`;
   if (t.source === 'default') return `默认模板“${t.name}”`;
   return `“${t.name}”（${t.orgName ?? ''}，第 ${t.version ?? ''} 版${t.inherited ? '，沿用上级单位的模板' : ''}）`;
 }
