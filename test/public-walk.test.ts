@@ -14,6 +14,7 @@ let t: TestApp;
 const ids: Record<string, string[]> = { campaigns: [], wishes: [] };
 let voteToken = '';
 let claimToken = '';
+let objectionToken = '';
 const secrets: string[] = [];
 
 async function call(method: string, url: string, headers: Record<string, string>, payload?: object, ip = '10.77.0.1') {
@@ -24,7 +25,7 @@ async function ok(method: string, url: string, headers: Record<string, string>, 
   if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
   return res.json();
 }
-async function token(phone: string, purpose: 'vote' | 'claim', ip: string): Promise<string> {
+async function token(phone: string, purpose: 'vote' | 'claim' | 'objection', ip: string): Promise<string> {
   await call('POST', '/api/public/otp/send', {}, { phone, purpose }, ip);
   return (await call('POST', '/api/public/otp/verify', {}, { phone, purpose, code: lastOtpCode(t.app, phone) }, ip)).json().token as string;
 }
@@ -55,6 +56,16 @@ beforeAll(async () => {
   }
   await ok('POST', `/api/v1/campaigns/${campaign.id}/advance`, staff, { to: 'voting' });
   ids.campaigns.push(campaign.id);
+  // a selection in its 公示 with a phone-verified objection and an answer naming the nominee in full
+  const shown = await ok('POST', '/api/v1/campaigns', staff, { name: '最美母亲评选', kind: '巾帼建功标兵', nomineeType: 'person', year: 2026, awardLevel: '县级', votingEnabled: false, juryEnabled: false, quotas: [{ orgId: town.id, quota: 1 }], winnersCount: 1 });
+  const shownNom = await ok('POST', `/api/v1/campaigns/${shown.id}/nominations`, staff, { nominatingOrgId: town.id, personId: people.mother.id, deeds: '赵美丽同志孝老爱亲' });
+  await ok('POST', `/api/v1/campaigns/${shown.id}/advance`, staff, { to: 'review' });
+  await ok('POST', `/api/v1/campaigns/${shown.id}/nominations/${shownNom.id}/review`, staff, { decision: 'accept' });
+  await ok('POST', `/api/v1/campaigns/${shown.id}/advance`, staff, { to: 'publicity' });
+  objectionToken = await token('13755559999', 'objection', '10.77.1.3');
+  const objection = await ok('POST', `/api/public/campaigns/${shown.id}/objections`, {}, { nomineeId: '001', content: '赵美丽的事迹需要核实', token: objectionToken, name: '周先生' });
+  await ok('POST', `/api/v1/campaigns/${shown.id}/objections/${objection.id}/answer`, staff, { answer: '经核实，赵美丽（电话13633334444）事迹属实' });
+  ids.campaigns.push(shown.id);
 
   // wishes: one published, one claimed, one fulfilled
   const wish = async (personId: string, kind: string, title: string, story: string) => {
@@ -94,12 +105,12 @@ afterAll(() => t.close());
 function callsFor(method: string, path: string): { url: string; payload?: object; headers: Record<string, string> }[] {
   const pool = path.startsWith('/api/public/campaigns') ? ids.campaigns : path.startsWith('/api/public/wishes') ? ids.wishes : [...ids.campaigns, ...ids.wishes];
   const urls = path.includes('{') ? pool.map((id) => path.replace(/\{[^}]+\}/g, id)) : [path];
-  const auth = { 'x-public-token': claimToken };
+  const auth = { 'x-public-token': path === '/api/public/my-objections' ? objectionToken : claimToken };
   const bodies: Record<string, object> = {
     '/api/public/otp/send': { phone: '13755558888', purpose: 'claim' },
     '/api/public/otp/verify': { phone: '13755558888', purpose: 'claim', code: '000000' },
     '/api/public/campaigns/{id}/votes': { nomineeId: '001', token: voteToken },
-    '/api/public/campaigns/{id}/objections': { nomineeId: '001', content: '对候选人事迹有疑问，请核实' },
+    '/api/public/campaigns/{id}/objections': { nomineeId: '001', content: '对候选人事迹有疑问，请核实', token: objectionToken },
     '/api/public/wishes/{id}/claim': { token: claimToken },
   };
   const queries = method === 'get' && !path.includes('{') ? ['', '?status=claimed', '?status=fulfilled', '?kind=儿童&minYuan=0&maxYuan=200', '?pageSize=50'] : [''];
@@ -110,7 +121,7 @@ describe('public routes carry no personal data', () => {
   it('answers every /api/public route without a full name, phone, ID number, address or school', async () => {
     const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(spec.paths).filter(([p]) => p.startsWith('/api/public/')).flatMap(([p, m]) => Object.keys(m).map((method) => ({ method, path: p })));
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['get /api/public/wishes', 'get /api/public/wishes/{id}', 'post /api/public/wishes/{id}/claim', 'get /api/public/my-claims', 'get /api/public/campaigns/{id}']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['get /api/public/wishes', 'get /api/public/wishes/{id}', 'post /api/public/wishes/{id}/claim', 'get /api/public/my-claims', 'get /api/public/my-objections', 'get /api/public/campaigns/{id}']));
     expect(secrets).toEqual(expect.arrayContaining(['王小明', '13912345678', '花园村幸福路12号', '花园镇中心小学']));
     const problems: string[] = [];
     const succeeded = new Set<string>();
@@ -133,5 +144,7 @@ describe('public routes carry no personal data', () => {
     expect(board.items.map((w: { maskedName: string }) => w.maskedName)).toEqual(['李**', '王**']);
     const campaign = (await call('GET', `/api/public/campaigns/${ids.campaigns[0]}`, {})).json();
     expect(JSON.stringify(campaign)).toContain('赵**');
+    const mine = (await call('GET', '/api/public/my-objections', { 'x-public-token': objectionToken })).json();
+    expect(mine.items).toEqual(expect.arrayContaining([expect.objectContaining({ nomineeId: '001', nomineeName: '赵**', content: '赵**的事迹需要核实', answer: '经核实，赵**（电话136****4444）事迹属实' })]));
   });
 });

@@ -1,5 +1,6 @@
 import type { TestApp } from './test-app';
 import { buildIdNumber } from './factories';
+import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
 
 /**
  * The nested half of the scope walk (test/scope-walk.test.ts): township B's own parent records and
@@ -66,14 +67,18 @@ export async function buildNested(t: TestApp, admin: Headers, userB: Headers, to
   const inReview = await campaignOfB('乙镇审核中评选', {}, ['review']);
   const inJury = await campaignOfB('乙镇评审中评选', { votingEnabled: false, juryEnabled: true }, ['review', 'accept', 'jury']);
   const inPublicity = await campaignOfB('乙镇公示中评选', { votingEnabled: false, juryEnabled: false }, ['review', 'accept', 'publicity']);
-  const objectionB = await post(`/api/public/campaigns/${inPublicity.campaign}/objections`, undefined, { content: '乙镇公示异议内容' });
+  // 公示 objections need a verified phone (purpose objection): one token serves both
+  await t.app.inject({ method: 'POST', url: '/api/public/otp/send', payload: { phone: '13600009999', purpose: 'objection' } });
+  const objector = await post('/api/public/otp/verify', undefined, { phone: '13600009999', purpose: 'objection', code: lastOtpCode(t.app, '13600009999') as string });
+  const objectorToken = (objector as unknown as { token: string }).token;
+  const objectionB = await post(`/api/public/campaigns/${inPublicity.campaign}/objections`, undefined, { content: '乙镇公示异议内容', token: objectorToken });
   // A's campaign in publicity with an objection, and a county campaign with a quota for each township
   const publicityA = await post('/api/v1/campaigns', admin, { orgId: a.townA, name: '甲镇秘密公示评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', votingEnabled: false, juryEnabled: false, quotas: [{ orgId: a.villageA, quota: 1 }] });
   const nomPublicityA = await post(`/api/v1/campaigns/${publicityA.id}/nominations`, admin, { nominatingOrgId: a.villageA, unitId: a.villageA, deeds: '甲镇秘密公示事迹' });
   await post(`/api/v1/campaigns/${publicityA.id}/advance`, admin, { to: 'review' });
   await post(`/api/v1/campaigns/${publicityA.id}/nominations/${nomPublicityA.id}/review`, admin, { decision: 'accept' });
   await post(`/api/v1/campaigns/${publicityA.id}/advance`, admin, { to: 'publicity' });
-  const objectionA = await post(`/api/public/campaigns/${publicityA.id}/objections`, undefined, { content: '甲镇秘密异议内容' });
+  const objectionA = await post(`/api/public/campaigns/${publicityA.id}/objections`, undefined, { content: '甲镇秘密异议内容', token: objectorToken });
   const county = await post('/api/v1/campaigns', admin, { orgId: a.county, name: '全县评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: a.villageA, quota: 1 }, { orgId: townB, quota: 1 }] });
   const nomCountyA = await post(`/api/v1/campaigns/${county.id}/nominations`, admin, { nominatingOrgId: a.villageA, unitId: a.villageA, deeds: '甲镇秘密县级事迹' });
   const nomCountyB = await post(`/api/v1/campaigns/${county.id}/nominations`, userB, { nominatingOrgId: townB, unitId: townB, deeds: '乙镇县级事迹' });

@@ -153,7 +153,7 @@ export const metricCatalogue: readonly MetricDef[] = [
   { code: 'wishes.published', label: '发布心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `首次发布日期在期间内的微心愿数：${wishScope}` },
   { code: 'wishes.claimed', label: '认领心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `期间内被认领的不同微心愿数（认领后逾期释放又被认领的只计一次）：${wishScope}` },
   { code: 'wishes.fulfilled', label: '圆梦心愿数', unit: '个', ledger: 'wishes', valueKind: 'count', filters: wishFilters, description: `确认圆梦日期在期间内的微心愿数：${wishScope}` },
-  { code: 'campaigns.nominees', label: '评选推荐数', unit: '个', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `提名（推荐）日期在期间内的被推荐对象数，不论审核结果：${campaignScope}` },
+  { code: 'campaigns.nominees', label: '评选推荐数', unit: '个', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `提名（推荐）日期在期间内的被推荐对象数，不论审核结果（已撤回的推荐不计）：${campaignScope}` },
   { code: 'campaigns.winners', label: '评选获奖数', unit: '个', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `表彰日期在期间内的评选中获评的对象数：${campaignScope}` },
   { code: 'campaigns.votes', label: '有效投票数', unit: '次', ledger: 'campaigns', valueKind: 'count', filters: campaignFilters, description: `投票日期在期间内的有效公众投票数（已作废的不计）：${campaignScope}` },
 ];

@@ -28,9 +28,9 @@ export const stageLabels: Record<Stage, string> = {
   awarded: '已表彰',
 };
 
-export const nominationStatuses = ['nominated', 'accepted', 'rejected'] as const;
+export const nominationStatuses = ['nominated', 'accepted', 'rejected', 'withdrawn'] as const;
 export type NominationStatus = (typeof nominationStatuses)[number];
-export const nominationStatusLabels: Record<NominationStatus, string> = { nominated: '待审核', accepted: '审核通过', rejected: '未通过' };
+export const nominationStatusLabels: Record<NominationStatus, string> = { nominated: '待审核', accepted: '审核通过', rejected: '未通过', withdrawn: '已撤回' };
 
 /** The public coded id of a nominee: 编号 001, 002 … */
 export function nomineeCode(seq: number): string {

@@ -66,6 +66,9 @@ export interface CampaignNominationTable {
   reviewed_by: string | null;
   reviewed_at: string | null;
   winner: number;
+  withdraw_reason: string | null;
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -103,6 +106,9 @@ export interface CampaignObjectionTable {
   nomination_id: string | null;
   content: string;
   address_hash: string;
+  objector_hash: string | null;
+  phone_masked: string | null;
+  objector_name: string | null;
   created_at: string;
   answer: string | null;
   answered_by: string | null;

@@ -25,14 +25,14 @@ function campaigns(db: Kysely<DB>, a: MetricArgs) {
 }
 
 /**
- * campaigns.nominees: nominations made (提名日期, Asia/Shanghai) in the period, whatever their review.
+ * campaigns.nominees: nominations made (提名日期, Asia/Shanghai) in the period, whatever their review; a withdrawn one (撤回推荐) is not counted.
  * campaigns.winners: nominees marked winner in campaigns awarded (表彰日期) in the period.
  */
 function nominationRows(m: 'nominees' | 'winners', db: Kysely<DB>, a: MetricArgs) {
   const q = campaigns(db, a).innerJoin('campaign_nominations as n', 'n.campaign_id', 'k.id');
   if (m === 'winners') return q.where('n.winner', '=', 1).where('k.awarded_on', 'is not', null).where('k.awarded_on', '>=', a.from).where('k.awarded_on', '<=', a.to);
   const { start, end } = shanghaiPeriodInstants(a.from, a.to);
-  return q.where('n.created_at', '>=', start).where('n.created_at', '<', end);
+  return q.where('n.created_at', '>=', start).where('n.created_at', '<', end).where('n.status', '!=', 'withdrawn');
 }
 
 /** campaigns.votes: valid public votes (voided ones excluded) cast (Asia/Shanghai day) in the period. */

@@ -28,7 +28,7 @@ export const otpRules = {
   verifiesPerAddressHour: 60,
 } as const;
 
-const purposeLabel: Record<OtpPurpose, string> = { vote: '投票', claim: '认领心愿' };
+const purposeLabel: Record<OtpPurpose, string> = { vote: '投票', claim: '认领心愿', objection: '公示异议' };
 
 function mobile(raw: string): string {
   const p = checkPhone(raw);

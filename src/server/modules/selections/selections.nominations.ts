@@ -45,6 +45,8 @@ export async function listNominations(ctx: Ctx, campaignId: string) {
         status: n.status as NominationStatus,
         statusLabel: nominationStatusLabels[n.status as NominationStatus],
         reviewReason: n.review_reason,
+        withdrawReason: n.withdraw_reason,
+        withdrawnAt: n.withdrawn_at,
         winner: Number(n.winner) === 1,
         ...(manager && r
           ? { votes: r.votes, juryScore: formatScore(r.jury), publicScore: formatScore(r.public), finalScore: formatScore(r.final), rank: r.rank, jurors: scores.filter((s) => s.nomination_id === n.id).length }
@@ -70,7 +72,7 @@ export async function nominate(ctx: Ctx, campaignId: string, input: NominateBody
         .selectFrom('campaign_nominations')
         .select('id')
         .where('campaign_id', '=', c.id)
-        .where('status', '!=', 'rejected')
+        .where('status', 'not in', ['rejected', 'withdrawn'])
         .where((eb) => eb.or([eb('person_id', '=', nominee.personId ?? ''), eb('household_id', '=', nominee.householdId ?? ''), eb('unit_id', '=', nominee.unitId ?? ''), eb('loan_id', '=', nominee.loanId ?? '')]))
         .executeTakeFirst();
       if (dup) throw new AppError('CONFLICT', `“${nominee.fullName}”已被提名`, [{ path: 'nominee', message: '已被提名' }]);
@@ -111,6 +113,7 @@ export async function reviewNomination(ctx: Ctx, campaignId: string, nominationI
     const c = await loadCampaign(tx, campaignId, 'manage');
     if (!stageAllows.review(c.stage as Stage)) throw stageRefusal(c.stage, '审核提名');
     const n = await loadNomination(tx, c, nominationId);
+    if (n.status === 'withdrawn') throw refuse('该提名已由推荐单位撤回，不能再审核');
     const status = b.decision === 'accept' ? 'accepted' : 'rejected';
     if (n.status === status) throw new AppError('CONFLICT', `该提名已是“${nominationStatusLabels[status]}”`);
     await tx.db

@@ -1,9 +1,11 @@
 import type { App } from '../../http/types';
 import { campaignResults, listNominations, nominate, reviewNomination, scoreNomination } from './selections.nominations';
-import { answerObjection, listObjections, publicCampaign, submitObjection } from './selections.public';
+import { withdrawNomination } from './selections.withdrawal';
+import { answerObjection, listObjections, myObjections, submitObjection } from './selections.objections';
+import { publicCampaign } from './selections.public';
 import {
-  advanceBody, answerBody, campaignIdParam, createCampaignBody, listCampaignsQuery, nominateBody, nominationParam, objectionParam, publicObjectionBody, publicVoteBody, reviewBody, scoreBody,
-  updateCampaignBody, voidVotesBody,
+  advanceBody, answerBody, campaignIdParam, createCampaignBody, listCampaignsQuery, nominateBody, nominationParam, objectionParam, publicObjectionBody, publicVoteBody, myObjectionsResult, publicTokenHeaders, reviewBody, scoreBody,
+  updateCampaignBody, voidVotesBody, withdrawBody,
 } from './selections.schemas';
 import { advanceCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './selections.service';
 import { castVote, voidVotes, voteAnomalies } from './selections.votes';
@@ -26,6 +28,9 @@ export function registerSelectionRoutes(app: App): void {
   app.post('/api/v1/campaigns/:id/nominations/:nominationId/review', { schema: { tags, summary: '审核提名（通过/不通过并说明理由）', params: nominationParam, body: reviewBody } }, (req) =>
     reviewNomination(req.ctx, req.params.id, req.params.nominationId, req.body),
   );
+  app.post('/api/v1/campaigns/:id/nominations/:nominationId/withdraw', { schema: { tags, summary: '撤回推荐（提名、审核阶段；须写理由，退回名额）', params: nominationParam, body: withdrawBody } }, (req) =>
+    withdrawNomination(req.ctx, req.params.id, req.params.nominationId, req.body),
+  );
   app.put('/api/v1/campaigns/:id/nominations/:nominationId/score', { schema: { tags, summary: '评委评分（0–100，本人的评分可修改）', params: nominationParam, body: scoreBody } }, (req) =>
     scoreNomination(req.ctx, req.params.id, req.params.nominationId, req.body),
   );
@@ -46,7 +51,10 @@ export function registerSelectionRoutes(app: App): void {
   app.post('/api/public/campaigns/:id/votes', { schema: { tags: pub, summary: '投票（须先验证手机号；每人每日/每次评选限票，按地址限流）', security: [], params: campaignIdParam, body: publicVoteBody } }, async (req, reply) =>
     reply.status(201).send(await castVote(req.ctx, req.params.id, req.body)),
   );
-  app.post('/api/public/campaigns/:id/objections', { schema: { tags: pub, summary: '公示期提出异议（按地址限流）', security: [], params: campaignIdParam, body: publicObjectionBody } }, async (req, reply) =>
+  app.post('/api/public/campaigns/:id/objections', { schema: { tags: pub, summary: '公示期提出异议（须先验证手机号，可署名；每个手机号每次评选限 3 条，按地址限流）', security: [], params: campaignIdParam, body: publicObjectionBody } }, async (req, reply) =>
     reply.status(201).send(await submitObjection(req.ctx, req.params.id, req.body)),
+  );
+  app.get('/api/public/my-objections', { schema: { tags: pub, summary: '我提出的公示异议及答复（凭手机验证令牌，请求头 x-public-token）', security: [], headers: publicTokenHeaders, response: { 200: myObjectionsResult } } }, (req) =>
+    myObjections(req.ctx, req.headers['x-public-token']),
   );
 }

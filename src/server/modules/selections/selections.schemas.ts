@@ -90,6 +90,11 @@ export const reviewBody = z.object({
 });
 export type ReviewBody = z.infer<typeof reviewBody>;
 
+export const withdrawBody = z
+  .object({ reason: z.string({ error: '请填写撤回理由' }).trim().min(1, '请填写撤回理由').max(500, '撤回理由不能超过 500 个字符') })
+  .describe('撤回推荐（提名、审核阶段；推荐单位或其上级单位），须写明理由；退回推荐名额');
+export type WithdrawBody = z.infer<typeof withdrawBody>;
+
 export const scoreBody = z.object({
   score: int('评分', 0, 100),
   comment: z.string().trim().max(500, '评语不能超过 500 个字符').optional(),
@@ -116,5 +121,21 @@ export type PublicVoteBody = z.infer<typeof publicVoteBody>;
 export const publicObjectionBody = z.object({
   nomineeId: z.string().trim().regex(/^\d{3,6}$/, '候选对象编号不正确').optional(),
   content: z.string({ error: '请填写异议内容' }).trim().min(5, '异议内容至少 5 个字').max(2000, '异议内容不能超过 2000 个字符'),
+  token: z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200).describe('验证手机号（用途 objection）后取得的公众令牌'),
+  name: z.string().trim().max(50, '姓名不能超过 50 个字符').optional().describe('异议人姓名（可不填）'),
 });
 export type PublicObjectionBody = z.infer<typeof publicObjectionBody>;
+
+export const publicTokenHeaders = z.object({ 'x-public-token': z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200).describe('手机验证（用途 objection）后取得的公众令牌') });
+
+// what /api/public/my-objections may answer: fields outside this shape never leave the server
+const text = z.string().nullable();
+export const myObjectionsResult = z.object({
+  phoneMasked: z.string().describe('已验证的手机号（脱敏）'),
+  items: z.array(
+    z.object({
+      id: z.string(), campaignId: z.string(), campaignName: z.string(), nomineeId: text.describe('候选对象编号'), nomineeName: text.describe('候选对象（脱敏）'),
+      content: z.string(), createdAt: z.string(), answer: text.describe('主办单位的答复'), answeredAt: text,
+    }),
+  ),
+});

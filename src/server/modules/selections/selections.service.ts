@@ -77,6 +77,7 @@ export async function campaignView(ctx: Ctx, row: repo.CampaignRow) {
       nominated: nominations.filter((n) => n.status === 'nominated').length,
       accepted: nominations.filter((n) => n.status === 'accepted').length,
       rejected: nominations.filter((n) => n.status === 'rejected').length,
+      withdrawn: nominations.filter((n) => n.status === 'withdrawn').length,
       objections: objections.total,
       unansweredObjections: objections.unanswered,
     },

@@ -48,21 +48,26 @@ export async function voterTokens(app: App, count: number, prefix = '137'): Prom
   return (await voters(app, count, prefix)).map((v) => v.token);
 }
 
-export async function voters(app: App, count: number, prefix = '137'): Promise<{ phone: string; token: string }[]> {
+export async function voters(app: App, count: number, prefix = '137', purpose: 'vote' | 'objection' = 'vote'): Promise<{ phone: string; token: string }[]> {
   const tokens: { phone: string; token: string }[] = [];
   for (let start = 0; start < count; start += 50) {
     const batch = Array.from({ length: Math.min(50, count - start) }, () => {
       const k = ++phoneSeq;
       return { phone: `${prefix}${String(k).padStart(8, '0')}`, addr: `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}` };
     });
-    await Promise.all(batch.map((b) => call(app, 'POST', '/api/public/otp/send', undefined, { phone: b.phone, purpose: 'vote' }, b.addr)));
-    const verified = await Promise.all(batch.map((b) => call(app, 'POST', '/api/public/otp/verify', undefined, { phone: b.phone, purpose: 'vote', code: lastOtpCode(app, b.phone) }, b.addr)));
+    await Promise.all(batch.map((b) => call(app, 'POST', '/api/public/otp/send', undefined, { phone: b.phone, purpose }, b.addr)));
+    const verified = await Promise.all(batch.map((b) => call(app, 'POST', '/api/public/otp/verify', undefined, { phone: b.phone, purpose, code: lastOtpCode(app, b.phone) }, b.addr)));
     for (const [i, v] of verified.entries()) {
       if (v.status !== 200) throw new Error(`verify → ${v.status} ${JSON.stringify(v.body)}`);
       tokens.push({ phone: batch[i].phone, token: v.body.token as string });
     }
   }
   return tokens;
+}
+
+/** Tokens of `count` verified phones for 公示 objections (purpose 'objection'). */
+export async function objectorTokens(app: App, count: number, prefix = '136'): Promise<{ phone: string; token: string }[]> {
+  return voters(app, count, prefix, 'objection');
 }
 
 /** Signs the tree's users in again (sessions last 12 hours; tests that move the clock by days need this). */

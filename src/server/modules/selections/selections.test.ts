@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../test/factories';
 import { createTestApp, testClock, type TestApp } from '../../../../test/test-app';
 import { verifyAudit } from '../audit/audit.service';
-import { call, countyTree, ok, voterTokens } from './selections.test-kit';
+import { call, countyTree, objectorTokens, ok, voterTokens } from './selections.test-kit';
 
 /** A unit selection end to end through the API: quotas, review, vote, jury, 公示 with an objection, award → designation. */
 let t: TestApp;
@@ -102,7 +102,9 @@ describe('a selection from nomination to award', () => {
     const pub = await ok<{ nominees: { id: string; winner: boolean }[]; objectionsOpen: boolean }>(t.app, 'GET', `/api/public/campaigns/${id}`, undefined);
     expect(pub.objectionsOpen).toBe(true);
     expect(pub.nominees.filter((n) => n.winner).map((n) => n.id)).toEqual(['002']);
-    expect((await call(t.app, 'POST', `/api/public/campaigns/${id}/objections`, undefined, { nomineeId: '002', content: '该岗位今年曾被投诉，请核实。' }, '10.8.0.1')).status).toBe(201);
+    const [objector] = await objectorTokens(t.app, 1);
+    expect((await call(t.app, 'POST', `/api/public/campaigns/${id}/objections`, undefined, { nomineeId: '002', content: '该岗位今年曾被投诉，请核实。' }, '10.8.0.1')).status).toBe(400);
+    expect((await call(t.app, 'POST', `/api/public/campaigns/${id}/objections`, undefined, { nomineeId: '002', content: '该岗位今年曾被投诉，请核实。', token: objector.token }, '10.8.0.1')).status).toBe(201);
     const early = await call(t.app, 'POST', `/api/v1/campaigns/${id}/advance`, h(), { to: 'awarded' });
     expect(early.body.error?.message).toBe('公示期至 2026-06-19 结束，期满后方可表彰');
     clock.set('2026-06-20T02:00:00.000Z');

@@ -26,7 +26,8 @@ export async function loadPublicCampaign(ctx: Ctx, id: string): Promise<repo.Cam
   return c;
 }
 
-async function takeOne(ctx: Ctx, c: repo.CampaignRow, voterHash: string, period: string, limit: number): Promise<boolean> {
+/** One more use of a per-voter counter (period 'all', a day, or objections), if under `limit`; false when used up. */
+export async function takeOne(ctx: Ctx, c: repo.CampaignRow, voterHash: string, period: string, limit: number): Promise<boolean> {
   await ctx.db.insertInto('campaign_voter_tallies').values({ campaign_id: c.id, voter_hash: voterHash, period, count: 0 }).onConflict((oc) => oc.doNothing()).execute();
   const r = await ctx.db
     .updateTable('campaign_voter_tallies')
