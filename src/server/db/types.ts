@@ -172,6 +172,12 @@ export interface SettingTable {
   value: string;
 }
 
+/** Per-table write counters kept by database triggers (migration 2026-11-29T0800); see db/count-cache.ts. */
+export interface DataVersionTable {
+  name: string;
+  version: number | string;
+}
+
 export interface DB {
   import_batches: ImportBatchTable;
   catalog_items: CatalogItemTable;
@@ -206,6 +212,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  data_versions: DataVersionTable;
   targets: TargetTable;
   screenings: ScreeningTable;
   screening_townships: ScreeningTownshipTable;

@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/audit.service';
 import { checkCategories } from './categories.service';
 import * as repo from './people.repo';
 import type { ListPeopleQuery, UpdatePersonBody } from './people.schemas';
+import { cachedCount } from '../../db/count-cache';
 
 /** What lists show: always masked. */
 export interface PersonListItem {
@@ -193,6 +194,9 @@ export async function getPerson(ctx: Ctx, id: string, opts: { reveal?: boolean }
   });
 }
 
+/** The tables a people total depends on (a move of a unit changes who is in a subtree). */
+const peopleCountTables = ['people', 'person_orgs', 'person_categories', 'org_closure'] as const;
+
 export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
   const scope = orgScope(ctx, 'person.read');
   const filter: repo.PeopleFilter = { scope };
@@ -207,7 +211,9 @@ export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
     else filter.nameLike = repo.likeContains(q.q);
   }
   const rows = await repo.listPeoplePage(ctx.db, filter, q.page, q.pageSize);
-  const total = await repo.countPeople(ctx.db, filter);
+  // the exact total, counted again only after a write to the tables it depends on
+  const key = JSON.stringify(['people', filter.scope.all ? 'all' : [...filter.scope.roots].sort(), filter.subtreeOf ?? null, filter.category ?? null, filter.idIndex ?? null, filter.nameLike ?? null]);
+  const total = await cachedCount(ctx.db, peopleCountTables, key, () => repo.countPeople(ctx.db, filter));
   const ids = rows.map((r) => r.id);
   const categories = await repo.categoriesOf(ctx.db, ids);
   const orgs = await repo.orgsInScope(ctx.db, scope, ids);
