@@ -6,9 +6,9 @@ import { startDemoServer } from './server';
 
 /**
  * A selection end to end in Chromium, every step on a 390×844 phone: the county women's federation
- * creates it, 花园镇 nominates two units within its quota, the county reviews (one refused with a reason,
+ * creates it, 花园镇 nominates two units within its quota (and a third, withdrawn with a reason), the county reviews (one refused with a reason,
  * then reinstated), the public votes with a one-time code read from the log sender, the jury scores,
- * 公示 with an objection answered, award; the winner holds the designation. At each organizer page
+ * 公示 with an objection from a verified phone answered (the objector reads the answer on /p/my-objections), award; the winner holds the designation. At each organizer page
  * nothing overflows sideways and the action buttons are on screen and not covered. Then the same
  * campaign once at desktop size (tables, not cards).
  */
@@ -17,6 +17,8 @@ let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
 beforeAll(async () => {
   server = await startDemoServer();
+  // the phone pages check a stored token's expiry against the browser's clock: run the server on the real one
+  server.t.clock.set(new Date().toISOString());
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -84,15 +86,17 @@ describe('a selection in the browser', () => {
       .where('c.ancestor_id', '=', town.id)
       .where('c.depth', '=', 1)
       .orderBy('o.code')
-      .limit(2)
+      .limit(3)
       .execute();
-    expect(units).toHaveLength(2);
+    expect(units).toHaveLength(3);
 
     // 1. the county creates the campaign with a quota for 花园镇, on a phone: list as cards, the form in a dialog that fits
     const fl = await login('fl');
     await fl.getByTestId('nav-toggle').click();
     await fl.getByTestId('nav-campaigns').click();
     await fl.getByTestId('campaign-cards').or(fl.locator('.ant-empty')).first().waitFor();
+    // the navigation drawer closes with an animation: its mask must be gone before the buttons are checked
+    await fl.locator('.ant-drawer-mask').waitFor({ state: 'hidden' });
     await fitsPhone(fl, 'list', [fl.getByRole('button', { name: '新建评选' })]);
     await fl.getByRole('button', { name: '新建评选' }).click();
     const modal = fl.locator('.ant-modal');
@@ -107,7 +111,7 @@ describe('a selection in the browser', () => {
     const id = fl.url().split('/').pop() as string;
     await fl.getByText('集体（组织）').first().waitFor();
 
-    // 2. 花园镇 nominates two units of its own, within its quota of 3
+    // 2. 花园镇 nominates three units of its own, within its quota of 3, then takes the third back
     const hy = await login('hy-fl');
     await hy.goto(`${server.url}/campaigns/${id}`);
     await hy.getByText(`${town.name} 0/3`).waitFor();
@@ -123,6 +127,18 @@ describe('a selection in the browser', () => {
       await m.waitFor({ state: 'hidden' });
       await hy.getByTestId('nomination').nth(i).waitFor();
     }
+    await hy.getByText(`${town.name} 3/3`).waitFor();
+    // 花园镇 takes the third back (撤回推荐): kept as 已撤回 with its reason, the quota freed
+    const withdraw = nomination(hy, '003').getByRole('button', { name: '撤回' });
+    await fitsPhone(hy, 'withdraw', [withdraw]);
+    await withdraw.click();
+    const wm = hy.locator('.ant-modal');
+    await wm.getByLabel('撤回理由').fill('该站点负责人岗位调整，材料需重新报送。');
+    await fitsPhone(hy, 'withdraw-reason', [wm.getByRole('button', { name: '确定撤回' })]);
+    await wm.getByRole('button', { name: '确定撤回' }).click();
+    await wm.waitFor({ state: 'hidden' });
+    await nomination(hy, '003').locator('.ant-tag', { hasText: '已撤回' }).waitFor();
+    await nomination(hy, '003').getByText('撤回理由：该站点负责人岗位调整').waitFor();
     await hy.getByText(`${town.name} 2/3`).waitFor();
     await fitsPhone(hy, 'nominated', []);
 
@@ -187,13 +203,23 @@ describe('a selection in the browser', () => {
     await nomination(fl, '001').locator('.ant-tag', { hasText: '拟表彰' }).waitFor();
     await fitsPhone(fl, 'publicity', []);
 
-    // 6. 公示 on the phone, with an objection
+    // 6. 公示 on the phone, with an objection from a verified phone (the code from the log sender)
     await phone.goto(`${server.url}/p/campaigns/${id}`);
     await phone.getByRole('heading', { name: '公示名单' }).waitFor();
+    await phone.getByLabel('手机号').fill('13912340003');
+    await phone.getByRole('button', { name: '获取验证码' }).click();
+    await phone.getByText('验证码已发送至 139****0003').waitFor();
+    await phone.getByLabel('验证码').fill(lastOtpCode(t.app, '13912340003') as string);
+    await phone.getByRole('button', { name: '验证' }).click();
+    await phone.getByText('已验证手机 139****0003').waitFor();
+    await phone.getByLabel('姓名（可不填）').fill('李女士');
     await phone.getByLabel('异议内容').fill('该岗位去年曾有群众投诉，请核实处理情况。');
     await phone.getByRole('button', { name: '提交异议' }).click();
     await phone.getByText('异议已收到').waitFor();
     await screenshot(phone, 'selections-public-publicity');
+    expect(await phone.locator('body').textContent()).not.toContain('13912340003');
+    await phone.getByRole('link', { name: '查看我的异议和答复' }).click();
+    await phone.getByTestId('my-objections').getByText('待答复').waitFor();
 
     // 7. the county answers on the phone, and awards once the publicity period is over
     await fl.reload();
@@ -205,6 +231,11 @@ describe('a selection in the browser', () => {
     await fitsPhone(fl, 'objection-answer', [fl.locator('.ant-modal').getByRole('button', { name: '提交答复' })]);
     await fl.locator('.ant-modal').getByRole('button', { name: '提交答复' }).click();
     await fl.locator('.ant-tag', { hasText: '已答复' }).waitFor();
+    await fl.getByTestId('objector').getByText('异议人：李女士 · 手机 139****0003（已验证）').waitFor();
+    await phone.reload();
+    await phone.getByTestId('objection-answer').getByText('经核实，投诉已于当年妥善解决').waitFor();
+    await screenshot(phone, 'selections-public-my-objections');
+    expect(await phone.locator('body').textContent()).not.toContain('13912340003');
     t.clock.advance(8 * 24 * 3600_000);
     const fl2 = await login('fl');
     await fl2.goto(`${server.url}/campaigns/${id}`);

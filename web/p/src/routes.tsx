@@ -13,4 +13,5 @@ export const routes: PublicRoute[] = [
   { path: '/p/wishes', page: lazy(() => import('./wishes/WishBoardPage')) },
   { path: '/p/wishes/:id', page: lazy(() => import('./wishes/WishDetailPage')) },
   { path: '/p/my-claims', page: lazy(() => import('./wishes/MyClaimsPage')) },
+  { path: '/p/my-objections', page: lazy(() => import('./campaigns/MyObjectionsPage')) },
 ];

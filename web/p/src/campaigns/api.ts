@@ -38,4 +38,19 @@ export interface VoteResult {
 const base = (id: string) => `/campaigns/${encodeURIComponent(id)}`;
 export const getCampaign = (id: string) => publicApi<PublicCampaign>(base(id));
 export const castVote = (id: string, nomineeId: string, token: string) => publicApi<VoteResult>(`${base(id)}/votes`, { method: 'POST', body: { nomineeId, token } });
-export const sendObjection = (id: string, body: { nomineeId?: string; content: string }) => publicApi<{ message: string }>(`${base(id)}/objections`, { method: 'POST', body });
+export const sendObjection = (id: string, body: { nomineeId?: string; content: string; token: string; name?: string }) =>
+  publicApi<{ message: string; phoneMasked: string }>(`${base(id)}/objections`, { method: 'POST', body });
+
+export interface MyObjection {
+  id: string;
+  campaignId: string;
+  campaignName: string;
+  nomineeId: string | null;
+  nomineeName: string | null;
+  content: string;
+  createdAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+/** The caller's own objections and the answers: the token travels in a header, never in the URL. */
+export const myObjections = (token: string) => publicApi<{ phoneMasked: string; items: MyObjection[] }>('/my-objections', { headers: { 'x-public-token': token } });

@@ -1,5 +1,5 @@
 /** The verified-phone token of the public pages, kept per purpose in sessionStorage (gone when the tab closes). */
-export type OtpPurpose = 'vote' | 'claim';
+export type OtpPurpose = 'vote' | 'claim' | 'objection';
 export interface PublicToken {
   token: string;
   expiresAt: string;

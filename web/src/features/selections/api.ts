@@ -43,7 +43,7 @@ export interface Campaign {
   publicityTo: string | null;
   awardedOn: string | null;
   quotas: { orgId: string; orgName: string; orgCode: string; quota: number; used: number }[];
-  counts: { nominated: number; accepted: number; rejected: number; objections: number; unansweredObjections: number };
+  counts: { nominated: number; accepted: number; rejected: number; withdrawn: number; objections: number; unansweredObjections: number };
   canManage: boolean;
   publicPath: string | null;
 }
@@ -57,9 +57,11 @@ export interface Nomination {
   deeds: string;
   nominatingOrgId: string;
   nominatingOrgName: string;
-  status: 'nominated' | 'accepted' | 'rejected';
+  status: 'nominated' | 'accepted' | 'rejected' | 'withdrawn';
   statusLabel: string;
   reviewReason: string | null;
+  withdrawReason: string | null;
+  withdrawnAt: string | null;
   winner: boolean;
   votes?: number;
   juryScore?: string;
@@ -84,6 +86,9 @@ export interface Objection {
   nomineeName: string | null;
   content: string;
   createdAt: string;
+  /** the objector's verified phone, masked (138****1234); null for objections filed before phones were required */
+  phoneMasked: string | null;
+  objectorName: string | null;
   answer: string | null;
   answeredAt: string | null;
 }
@@ -103,6 +108,7 @@ export const campaignsApi = {
   nominations: (id: string) => http.get<{ canManage: boolean; items: Nomination[] }>(`${base(id)}/nominations`),
   nominate: (id: string, body: Record<string, unknown>) => http.post<{ id: string }>(`${base(id)}/nominations`, body),
   review: (id: string, nominationId: string, body: { decision: 'accept' | 'reject'; reason?: string }) => http.post(`${base(id)}/nominations/${nominationId}/review`, body),
+  withdraw: (id: string, nominationId: string, reason: string) => http.post(`${base(id)}/nominations/${nominationId}/withdraw`, { reason }),
   score: (id: string, nominationId: string, body: { score: number; comment?: string }) => request('PUT', `${base(id)}/nominations/${nominationId}/score`, body),
   anomalies: (id: string) => http.get<Anomalies>(`${base(id)}/anomalies`),
   voidVotes: (id: string, body: { group: 'minute' | 'address' | 'night'; key?: string; reason: string }) => http.post<{ voided: number }>(`${base(id)}/votes/void`, body),

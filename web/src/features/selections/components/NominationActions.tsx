@@ -4,19 +4,23 @@ import type { Nomination } from '../api';
 export interface NominationActionProps {
   canReview: boolean;
   canScore: boolean;
+  /** 提名 or 审核 stage: the nominating unit (or a unit above it) may take a live nomination back */
+  canWithdraw: boolean;
   score: number | null | undefined;
   onScoreChange: (v: number | null) => void;
   onAccept: () => void;
   onReject: () => void;
+  onWithdraw: () => void;
   onScore: () => void;
 }
 
-/** 通过 / 不通过 and the jury's score box, shared by the desktop table and the phone cards. */
-export function NominationActions({ r, canReview, canScore, score, onScoreChange, onAccept, onReject, onScore }: NominationActionProps & { r: Nomination }) {
+/** 通过 / 不通过, 撤回 and the jury's score box, shared by the desktop table and the phone cards. */
+export function NominationActions({ r, canReview, canScore, canWithdraw, score, onScoreChange, onAccept, onReject, onWithdraw, onScore }: NominationActionProps & { r: Nomination }) {
   return (
     <Space wrap>
-      {canReview && r.status !== 'accepted' ? <Button size="small" onClick={onAccept}>通过</Button> : null}
-      {canReview && r.status !== 'rejected' ? <Button size="small" danger onClick={onReject}>不通过</Button> : null}
+      {canReview && r.status !== 'accepted' && r.status !== 'withdrawn' ? <Button size="small" onClick={onAccept}>通过</Button> : null}
+      {canReview && r.status !== 'rejected' && r.status !== 'withdrawn' ? <Button size="small" danger onClick={onReject}>不通过</Button> : null}
+      {canWithdraw && (r.status === 'nominated' || r.status === 'accepted') ? <Button size="small" onClick={onWithdraw}>撤回</Button> : null}
       {canScore && r.status === 'accepted' ? (
         <Space.Compact>
           <InputNumber size="small" min={0} max={100} placeholder="0–100" aria-label={`评分 ${r.code}`} value={score ?? r.myScore ?? undefined} onChange={onScoreChange} style={{ width: 80 }} />

@@ -2,15 +2,23 @@ import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Nomination } from '../api';
 
-export const statusColor = { nominated: 'gold', accepted: 'green', rejected: 'default' } as const;
+export const statusColor = { nominated: 'gold', accepted: 'green', rejected: 'default', withdrawn: 'default' } as const;
 
-/** 审核 status, the winner's tag (拟表彰 until the award, then 已表彰) and the review reason. */
+/** 审核 status, the winner's tag (拟表彰 until the award, then 已表彰), the review reason and a withdrawal's reason and date. */
 export function StatusTags({ r, awarded }: { r: Nomination; awarded: boolean }) {
   return (
     <>
       <Tag color={statusColor[r.status]}>{r.statusLabel}</Tag>
       {r.winner ? <Tag color="red">{awarded ? '已表彰' : '拟表彰'}</Tag> : null}
       {r.reviewReason ? <div><Typography.Text type="secondary">{r.reviewReason}</Typography.Text></div> : null}
+      {r.withdrawReason ? (
+        <div data-testid="withdraw-reason">
+          <Typography.Text type="secondary">
+            撤回理由：{r.withdrawReason}
+            {r.withdrawnAt ? `（${new Date(r.withdrawnAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）` : ''}
+          </Typography.Text>
+        </div>
+      ) : null}
     </>
   );
 }

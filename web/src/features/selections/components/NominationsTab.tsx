@@ -14,12 +14,14 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
   const { data, loading, reload } = useRequest(() => campaignsApi.nominations(campaign.id), [campaign.id, campaign.stage]);
   const [nominating, setNominating] = useState(false);
   const [rejecting, setRejecting] = useState<Nomination | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Nomination | null>(null);
   const [scores, setScores] = useState<Record<string, number | null>>({});
   const { message } = App.useApp();
   const showError = useApiError();
   const manage = campaign.canManage;
   const canReview = manage && (campaign.stage === 'nomination' || campaign.stage === 'review');
   const canScore = manage && campaign.stage === 'jury';
+  const canWithdraw = campaign.stage === 'nomination' || campaign.stage === 'review';
   const refresh = () => {
     reload();
     onChanged();
@@ -41,10 +43,12 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
       r={r}
       canReview={canReview}
       canScore={canScore}
+      canWithdraw={canWithdraw}
       score={scores[r.id]}
       onScoreChange={(v) => setScores((s) => ({ ...s, [r.id]: v }))}
       onAccept={() => void act(() => campaignsApi.review(campaign.id, r.id, { decision: 'accept' }), '已通过')}
       onReject={() => setRejecting(r)}
+      onWithdraw={() => setWithdrawing(r)}
       onScore={() => {
         const v = scores[r.id] ?? r.myScore;
         if (v !== null && v !== undefined) void act(() => campaignsApi.score(campaign.id, r.id, { score: v }), '评分已保存');
@@ -102,6 +106,19 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
         onSubmit={async (reason) => {
           await campaignsApi.review(campaign.id, (rejecting as Nomination).id, { decision: 'reject', reason });
           setRejecting(null);
+          refresh();
+        }}
+      />
+      <ReasonModal
+        open={withdrawing !== null}
+        title={`撤回推荐：${withdrawing?.code ?? ''} ${withdrawing?.name ?? ''}`}
+        label="撤回理由"
+        okText="确定撤回"
+        onClose={() => setWithdrawing(null)}
+        onSubmit={async (reason) => {
+          await campaignsApi.withdraw(campaign.id, (withdrawing as Nomination).id, reason);
+          setWithdrawing(null);
+          void message.success('已撤回，推荐名额已退回');
           refresh();
         }}
       />

@@ -21,6 +21,9 @@ export function ObjectionsTab({ campaign, onChanged }: { campaign: Campaign; onC
                 title={<>{o.nomineeId ? `针对 ${o.nomineeId} ${o.nomineeName ?? ''}` : '针对本次评选'} {o.answer ? <Tag color="green">已答复</Tag> : <Tag color="orange">待答复</Tag>}</>}
                 description={<>
                   <div>{o.content}</div>
+                  <div data-testid="objector">
+                    <Typography.Text type="secondary">异议人：{o.objectorName ?? '未署名'} · {o.phoneMasked ? `手机 ${o.phoneMasked}（已验证）` : '未验证手机'}</Typography.Text>
+                  </div>
                   <Typography.Text type="secondary">{new Date(o.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</Typography.Text>
                   {o.answer ? <div style={{ marginTop: 4 }}>答复：{o.answer}</div> : null}
                 </>}

@@ -67,7 +67,7 @@ export function CampaignDetailPage() {
       </Card>
       <Tabs
         items={[
-          { key: 'nominations', label: `提名（${c.counts.nominated + c.counts.accepted + c.counts.rejected}）`, children: <NominationsTab campaign={c} onChanged={reload} /> },
+          { key: 'nominations', label: `提名（${c.counts.nominated + c.counts.accepted + c.counts.rejected + c.counts.withdrawn}）`, children: <NominationsTab campaign={c} onChanged={reload} /> },
           ...(c.canManage && c.votingEnabled ? [{ key: 'anomalies', label: '投票监测', children: <AnomaliesTab campaign={c} onChanged={reload} /> }] : []),
           ...(c.canManage ? [{ key: 'objections', label: `公示异议（${c.counts.unansweredObjections} 待答复）`, children: <ObjectionsTab campaign={c} onChanged={reload} /> }] : []),
         ]}
