@@ -116,11 +116,15 @@ export async function reviewNomination(ctx: Ctx, campaignId: string, nominationI
     if (n.status === 'withdrawn') throw refuse('该提名已由推荐单位撤回，不能再审核');
     const status = b.decision === 'accept' ? 'accepted' : 'rejected';
     if (n.status === status) throw new AppError('CONFLICT', `该提名已是“${nominationStatusLabels[status]}”`);
-    await tx.db
+    // conditional on the status read: a concurrent withdrawal or review wins once, the quota moves once
+    const changed = await tx.db
       .updateTable('campaign_nominations')
       .set({ status, review_reason: b.reason || null, reviewed_by: createdBy(tx), reviewed_at: nowIso(tx), updated_at: nowIso(tx) })
       .where('id', '=', n.id)
-      .execute();
+      .where('status', '=', n.status)
+      .returning('id')
+      .executeTakeFirst();
+    if (!changed) throw new AppError('CONFLICT', '该提名刚被他人处理，请刷新后再试');
     if (status === 'rejected') await tx.db.updateTable('campaign_quotas').set((eb) => ({ used: eb('used', '-', 1) })).where('campaign_id', '=', c.id).where('org_id', '=', n.nominating_org_id).execute();
     if (n.status === 'rejected') {
       // reinstating a rejected nomination takes its unit's quota again, and only if one is free

@@ -100,3 +100,26 @@ describe('withdrawing a nomination', () => {
     expect((await nominees('campaigns.nominees')).value).toBe(1);
   });
 });
+
+describe('withdrawal at the same moment as a review or a second withdrawal', () => {
+  it('one wins, the other is told so, and the quota is freed once', async () => {
+    const c = await ok<{ id: string }>(t.app, 'POST', '/api/v1/campaigns', tree.organizer.headers, {
+      name: '并发撤回评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 2 }], winnersCount: 1,
+    });
+    const path = `/api/v1/campaigns/${c.id}/nominations`;
+    const used = async () => (await ok<View>(t.app, 'GET', `/api/v1/campaigns/${c.id}`, tree.organizer.headers)).quotas[0].used;
+    const a = await ok<{ id: string }>(t.app, 'POST', path, tree.staffA.headers, { nominatingOrgId: tree.townA.id, unitId: tree.posts[0].id, deeds: '事迹材料' });
+    const b = await ok<{ id: string }>(t.app, 'POST', path, tree.staffA.headers, { nominatingOrgId: tree.townA.id, unitId: tree.posts[1].id, deeds: '事迹材料' });
+    const raced = await Promise.all([
+      call(t.app, 'POST', `${path}/${a.id}/withdraw`, tree.staffA.headers, { reason: '撤回' }),
+      call(t.app, 'POST', `${path}/${a.id}/review`, tree.organizer.headers, { decision: 'reject', reason: '不符合条件' }),
+    ]);
+    // the loser either saw the winner's result (422: withdrawn / rejected already) or lost the conditional update (409)
+    const codes = raced.map((r) => r.status).sort();
+    expect(codes[0]).toBe(200);
+    expect([409, 422]).toContain(codes[1]);
+    const twice = await Promise.all([1, 2].map(() => call(t.app, 'POST', `${path}/${b.id}/withdraw`, tree.staffA.headers, { reason: '撤回' })));
+    expect(twice.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await used()).toBe(0);
+  });
+});
