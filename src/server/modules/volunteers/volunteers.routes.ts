@@ -1,4 +1,6 @@
 import type { App } from '../../http/types';
+import { sendXlsx } from '../../http/xlsx-list';
+import { exportServices } from './volunteers.export';
 import { addMemberBody, createServiceBody, createTeamBody, hoursQuery, idParam, listServicesQuery, listTeamsQuery } from './volunteers.schemas';
 import { addMember, confirmService, createService, createTeam, getTeam, listMembers, listServices, listTeams, volunteerHours } from './volunteers.service';
 
@@ -15,6 +17,9 @@ export function registerVolunteerRoutes(app: App): void {
   );
   app.get('/api/v1/volunteer-services', { schema: { tags, summary: '志愿服务记录（按队伍、队员、状态、日期筛选；合计已确认时长）', querystring: listServicesQuery } }, (req) =>
     listServices(req.ctx, req.query),
+  );
+  app.get('/api/v1/volunteer-services/export', { schema: { tags, summary: '导出志愿服务记录（Excel；列表的筛选条件；记入审计）', querystring: listServicesQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) =>
+    sendXlsx(reply, 'volunteer-services', '志愿服务记录', await exportServices(req.ctx, req.query)),
   );
   app.post('/api/v1/volunteer-services', { schema: { tags, summary: '登记一次志愿服务（待组织者确认）', body: createServiceBody } }, async (req, reply) =>
     reply.status(201).send(await createService(req.ctx, req.body)),

@@ -1,4 +1,6 @@
 import type { App } from '../../http/types';
+import { sendXlsx } from '../../http/xlsx-list';
+import { exportWishes } from './wishes.export';
 import { transitionWish } from './wishes.flow';
 import { claimWish, getPublicWish, listPublicWishes, myClaims } from './wishes.public';
 import {
@@ -9,6 +11,9 @@ import { createWish, getWish, getWishSettings, listWishes, setWishSettings, upda
 export function registerWishRoutes(app: App): void {
   const tags = ['wishes'];
   app.get('/api/v1/wishes', { schema: { tags, summary: '微心愿列表（按单位、状态筛选；各状态计数；儿童姓名脱敏）', querystring: listWishesQuery } }, (req) => listWishes(req.ctx, req.query));
+  app.get('/api/v1/wishes/export', { schema: { tags, summary: '导出微心愿台账（Excel；列表的筛选条件；儿童姓名脱敏，不含认领人手机号；记入审计）', querystring: listWishesQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) =>
+    sendXlsx(reply, 'wishes', '微心愿台账', await exportWishes(req.ctx, req.query)),
+  );
   app.post('/api/v1/wishes', { schema: { tags, summary: '征集微心愿（价值不超过本单位上限；公开文字不得含姓名、电话、住址、学校）', body: createWishBody } }, async (req, reply) =>
     reply.status(201).send(await createWish(req.ctx, req.body)),
   );
