@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { caseStatuses } from '../../../../../src/domain/cases/flow';
 import { caseKinds } from '../../../../../src/domain/cases/kinds';
 import { useAuth } from '../../../app/auth';
+import { exportUrl } from '../../ledgers/api';
 import { knownOrgName } from '../../orgs/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { showDate } from '../../../ui/dates';
@@ -62,11 +63,16 @@ export function CasesInboxPage() {
         title="个案收件箱"
         sub={summary ? `超期 ${summary.overdue} 件，临期 ${summary.dueSoon} 件（3 日内到期）` : undefined}
         extra={
-          can('case.write') ? (
-            <Button type="primary" data-testid="case-new" onClick={() => navigate('/cases/new')}>
-              登记个案
+          <>
+            <Button href={exportUrl('/cases', filters)} data-testid="cases-export">
+              导出 Excel
             </Button>
-          ) : null
+            {can('case.write') ? (
+              <Button type="primary" data-testid="case-new" onClick={() => navigate('/cases/new')}>
+                登记个案
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Flex wrap gap={8} style={{ marginBottom: 8 }} data-testid="case-deadline-summary">

@@ -6,6 +6,7 @@ import { showDate } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
+import { exportUrl } from '../../ledgers/api';
 import { listPairings, type Pairing } from '../api';
 import { PairingDrawer } from '../components/PairingDrawer';
 import { PairingFormModal } from '../components/PairingFormModal';
@@ -40,7 +41,18 @@ export function PairingsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <>
-      <PageHeader title="结对帮扶" sub="爱心妈妈、党员、巾帼文明岗与留守儿童、春蕾女童、困难母亲结对，按承诺定期联系" extra={can('ledger.write') ? <Button type="primary" onClick={() => setCreating(true)}>建立结对</Button> : null} />
+      <PageHeader
+        title="结对帮扶"
+        sub="爱心妈妈、党员、巾帼文明岗与留守儿童、春蕾女童、困难母亲结对，按承诺定期联系"
+        extra={
+          <>
+            <Button href={exportUrl('/pairings', query)} data-testid="pairings-export">
+              导出 Excel
+            </Button>
+            {can('ledger.write') ? <Button type="primary" onClick={() => setCreating(true)}>建立结对</Button> : null}
+          </>
+        }
+      />
       {data && data.lapsedTotal > 0 ? (
         <Alert
           type="warning"

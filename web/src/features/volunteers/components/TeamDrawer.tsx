@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { dateFieldProps, datePickerFormats, showDate, todayShanghai } from '../../../ui/dates';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
+import { exportUrl } from '../../ledgers/api';
 import { PersonSelect } from '../../wishes/components/PersonSelect';
 import { addMember, confirmService, createService, listMembers, listServices, type Team, volunteerHours } from '../api';
 
@@ -81,7 +82,10 @@ export function TeamDrawer({ team, canWrite, onClose, onChanged }: { team: Team 
                   <Button type="primary" htmlType="submit">登记服务</Button>
                 </Form>
               ) : null}
-              <p style={{ margin: 0 }}>已确认合计 {services.data?.confirmedHours ?? 0} 小时</p>
+              <Flex justify="space-between" align="center" wrap gap={8}>
+                <span>已确认合计 {services.data?.confirmedHours ?? 0} 小时</span>
+                <Button size="small" href={exportUrl('/volunteer-services', { teamId: id })} data-testid="team-services-export">导出 Excel</Button>
+              </Flex>
               <Table size="small" rowKey="id" pagination={false} dataSource={services.data?.items ?? []} loading={services.loading} columns={[
                 { title: '日期', dataIndex: 'servedOn', render: showDate },
                 { title: '队员', dataIndex: 'personName' },

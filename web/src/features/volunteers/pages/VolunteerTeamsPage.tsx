@@ -6,6 +6,7 @@ import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
+import { exportUrl } from '../../ledgers/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { createTeam, listTeams, type Team } from '../api';
 import { TeamDrawer } from '../components/TeamDrawer';
@@ -28,7 +29,18 @@ export function VolunteerTeamsPage() {
   const [open, setOpen] = useState<Team | null>(null);
   return (
     <>
-      <PageHeader title="志愿服务" sub="志愿服务队、队员与服务时长（组织者确认后计入）" extra={can('ledger.write') ? <Button type="primary" onClick={() => setCreating(true)}>新建队伍</Button> : null} />
+      <PageHeader
+        title="志愿服务"
+        sub="志愿服务队、队员与服务时长（组织者确认后计入）"
+        extra={
+          <>
+            <Button href={exportUrl('/volunteer-services', { orgId: list.orgId })} data-testid="volunteer-services-export">
+              导出服务记录 Excel
+            </Button>
+            {can('ledger.write') ? <Button type="primary" onClick={() => setCreating(true)}>新建队伍</Button> : null}
+          </>
+        }
+      />
       <Table<Team>
         rowKey="id"
         size="middle"

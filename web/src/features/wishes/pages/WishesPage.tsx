@@ -8,6 +8,7 @@ import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
+import { exportUrl } from '../../ledgers/api';
 import { getWishSettings, listWishes, setWishSettings, type Wish } from '../api';
 import { WishDrawer } from '../components/WishDrawer';
 import { WishFormModal } from '../components/WishFormModal';
@@ -41,14 +42,19 @@ export function WishesPage() {
         title="微心愿"
         sub={settings.data ? `价值上限 ${settings.data.valueCapYuan} 元，认领后 ${settings.data.claimDays} 天内未送达自动释放；公示墙 /p/wishes` : undefined}
         extra={
-          can('ledger.write') ? (
-            <>
-              <Button onClick={() => setSettingsOpen(true)}>上限与期限</Button>
-              <Button type="primary" onClick={() => setCreating(true)} data-testid="wish-new">
-                征集心愿
-              </Button>
-            </>
-          ) : null
+          <>
+            <Button href={exportUrl('/wishes', query)} data-testid="wishes-export">
+              导出 Excel
+            </Button>
+            {can('ledger.write') ? (
+              <>
+                <Button onClick={() => setSettingsOpen(true)}>上限与期限</Button>
+                <Button type="primary" onClick={() => setCreating(true)} data-testid="wish-new">
+                  征集心愿
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       <Segmented
