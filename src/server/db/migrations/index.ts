@@ -14,6 +14,7 @@ import * as selections from './2026-11-29T0400-selections';
 import * as reportTemplates from './2026-11-29T0300-report-templates';
 import * as selectionWithdrawalObjector from './2026-11-29T0700-selection-withdrawal-objector';
 import * as dataVersions from './2026-11-29T0800-data-versions';
+import * as ledgerVersions from './2026-11-29T0900-ledger-versions';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0600-attachment-sealed': attachmentSealed,
   '2026-11-29T0700-selection-withdrawal-objector': selectionWithdrawalObjector,
   '2026-11-29T0800-data-versions': dataVersions,
+  '2026-11-29T0900-ledger-versions': ledgerVersions,
 };

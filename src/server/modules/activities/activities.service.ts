@@ -7,9 +7,7 @@ import { notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertInCatalog } from '../catalogs/catalogs.service';
-import {
-  assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow,
-} from '../catalogs/ledger-kit';
+import { assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, ledgerTotal, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow } from '../catalogs/ledger-kit';
 import * as repo from './activities.repo';
 import type { ActivityBody, ListActivitiesQuery } from './activities.schemas';
 
@@ -132,7 +130,7 @@ export async function listActivities(ctx: Ctx, q: ListActivitiesQuery) {
   const scope = orgScope(ctx, 'ledger.read');
   await checkListOrg(ctx, q.orgId);
   const rows = await repo.listActivityRows(ctx.db, scope, q, q.page, q.pageSize);
-  const total = await repo.countActivities(ctx.db, scope, q);
+  const total = await ledgerTotal(ctx, 'activities', scope, q, () => repo.countActivities(ctx.db, scope, q));
   return { items: await toItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 

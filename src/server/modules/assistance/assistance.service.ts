@@ -9,9 +9,7 @@ import { AppError, notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertInCatalog } from '../catalogs/catalogs.service';
-import {
-  assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow,
-} from '../catalogs/ledger-kit';
+import { assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, ledgerTotal, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow } from '../catalogs/ledger-kit';
 import { personSummaries } from '../people/people.service';
 import { type AssistanceWarning, duplicateWarning, findDuplicateAssistance } from './assistance.duplicates';
 import * as repo from './assistance.repo';
@@ -152,7 +150,7 @@ export async function listAssistance(ctx: Ctx, q: ListAssistanceQuery) {
   const asId = q.q ? checkIdNumber(q.q, shanghaiDate(ctx.now())) : null;
   const f = { ...q, personIndex: asId?.ok ? ctx.crypto.blindIndex(asId.info.idNumber) : undefined };
   const rows = await repo.listAssistanceRows(ctx.db, scope, f, q.page, q.pageSize);
-  const total = await repo.countAssistance(ctx.db, scope, f);
+  const total = await ledgerTotal(ctx, 'assistance', scope, f, () => repo.countAssistance(ctx.db, scope, f));
   return { items: await toItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { isValidDate } from '../../../domain/dates';
 import { type Ctx, nowIso } from '../../context';
 import { AppError, type ErrorDetail, notFound } from '../../http/errors';
-import { assertOrgInScope, defaultOrgId, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
+import { cachedCount } from '../../db/count-cache';
+import { assertOrgInScope, defaultOrgId, type OrgScope, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertPersonInScope, createPerson, linkPersonToOrg } from '../people/people.service';
 
@@ -174,3 +175,19 @@ export async function orgNames(ctx: Ctx, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * A ledger list's exact total, counted again only after a write to the ledger, to the unit tree (a
+ * moved unit changes a subtree) or, when the search text may match a person's name, to people
+ * (db/count-cache.ts). The key is the caller's scope and the list's filters, paging left out.
+ */
+export function ledgerTotal(ctx: Ctx, table: 'activities' | 'assistance' | 'loans' | 'contracts', scope: OrgScope, filters: object, count: () => Promise<number>): Promise<number> {
+  const parts: [string, unknown][] = [];
+  const f = filters as Record<string, unknown>;
+  // a search by ID number is keyed by its blind index: the number itself is not kept in memory
+  const skip = new Set(['page', 'pageSize', ...(f.personIndex ? ['q'] : [])]);
+  for (const [k, v] of Object.entries(f)) if (!skip.has(k) && v !== undefined && v !== null && v !== '') parts.push([k, v]);
+  parts.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const searchesPeople = parts.some(([k]) => k === 'q' || k === 'personIndex');
+  const key = JSON.stringify([table, scope.all ? 'all' : [...scope.roots].sort(), parts]);
+  return cachedCount(ctx.db, searchesPeople ? [table, 'org_closure', 'people'] : [table, 'org_closure'], key, count);
+}

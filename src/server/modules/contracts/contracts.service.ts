@@ -5,7 +5,7 @@ import { type Ctx, inTransaction, nowIso } from '../../context';
 import { notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
-import { assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow } from '../catalogs/ledger-kit';
+import { assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, ledgerTotal, orgNames, overlay, parseWith, resolveLedgerOrg, softDeleteRow } from '../catalogs/ledger-kit';
 import * as repo from './contracts.repo';
 import type { ContractBody, ListContractsQuery } from './contracts.schemas';
 
@@ -77,7 +77,7 @@ export async function listContracts(ctx: Ctx, q: ListContractsQuery) {
   const scope = orgScope(ctx, 'ledger.read');
   await checkListOrg(ctx, q.orgId);
   const rows = await repo.listContractRows(ctx.db, scope, q, q.page, q.pageSize);
-  const total = await repo.countContracts(ctx.db, scope, q);
+  const total = await ledgerTotal(ctx, 'contracts', scope, q, () => repo.countContracts(ctx.db, scope, q));
   return { items: await toItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 

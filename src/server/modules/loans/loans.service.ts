@@ -10,9 +10,7 @@ import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
-import {
-  assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow,
-} from '../catalogs/ledger-kit';
+import { assertKeyFree, checkListOrg, createdBy, findLiveForWrite, guardKey, ledgerTotal, orgNames, overlay, parseWith, resolveLedgerOrg, resolvePersonRef, softDeleteRow } from '../catalogs/ledger-kit';
 import { personSummaries } from '../people/people.service';
 import { assertTransition } from './loans.rules';
 import * as repo from './loans.repo';
@@ -128,7 +126,7 @@ export async function listLoans(ctx: Ctx, q: ListLoansQuery) {
   const asId = q.q ? checkIdNumber(q.q, shanghaiDate(ctx.now())) : null;
   const f = { ...q, personIndex: asId?.ok ? ctx.crypto.blindIndex(asId.info.idNumber) : undefined };
   const rows = await repo.listLoanRows(ctx.db, scope, f, q.page, q.pageSize);
-  const total = await repo.countLoans(ctx.db, scope, f);
+  const total = await ledgerTotal(ctx, 'loans', scope, f, () => repo.countLoans(ctx.db, scope, f));
   return { items: await toLoanItems(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
