@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachPage } from '../src/server/http/xlsx-list';
 import { donorToken } from '../src/server/modules/wishes/wishes.test-kit';
 import { buildIdNumber, buildPerson, buildUnit } from './factories';
 import { createTestApp, type TestApp } from './test-app';
@@ -192,5 +193,19 @@ describe('微心愿台账 export', () => {
     }
     expect((await req(staffB, 'GET', `/api/v1/wishes/export?orgId=${villageA.id}`)).statusCode).toBe(404);
     expect((await workbook(staffB, '/api/v1/wishes/export')).rows).toEqual([]);
+  });
+});
+
+describe('eachPage', () => {
+  it('reads every page of a long list once, and stops on an empty one', async () => {
+    const items = Array.from({ length: 2500 }, (_, i) => i);
+    const seen: number[] = [];
+    const pages: number[] = [];
+    const read = async (page: number) => (pages.push(page), { items: items.slice((page - 1) * 1000, page * 1000), total: items.length });
+    expect(await eachPage(1000, read, (xs) => void seen.push(...xs))).toBe(2500);
+    expect(pages).toEqual([1, 2, 3]);
+    expect(seen).toEqual(items);
+    // rows removed while reading: the reader stops at the first empty page
+    expect(await eachPage(1000, async () => ({ items: [], total: 5000 }), () => undefined)).toBe(5000);
   });
 });

@@ -30,7 +30,7 @@ const columns = [
  */
 export async function exportCases(ctx: Ctx, q: CaseFacetsQuery): Promise<Buffer> {
   const sheet = listSheet(ctx, '个案台账', columns);
-  const pageSize = 200;
+  const pageSize = 1000;
   await eachPage(
     pageSize,
     (page) => listCases(ctx, { ...q, page, pageSize }),

@@ -38,7 +38,7 @@ async function visitCounts(ctx: Ctx, ids: string[]): Promise<Map<string, number>
  */
 export async function exportPairings(ctx: Ctx, q: Omit<ListPairingsQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const sheet = listSheet(ctx, '结对帮扶台账', columns);
-  const pageSize = 200;
+  const pageSize = 1000;
   await eachPage(
     pageSize,
     (page) => listPairings(ctx, { ...q, page, pageSize }),

@@ -22,7 +22,7 @@ const columns = [
  */
 export async function exportServices(ctx: Ctx, q: Omit<ListServicesQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const sheet = listSheet(ctx, '志愿服务记录', columns);
-  const pageSize = 200;
+  const pageSize = 1000;
   await eachPage(
     pageSize,
     (page) => listServices(ctx, { ...q, page, pageSize }),

@@ -25,7 +25,7 @@ const columns = [
  */
 export async function exportWishes(ctx: Ctx, q: Omit<ListWishesQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const sheet = listSheet(ctx, '微心愿台账', columns);
-  const pageSize = 50;
+  const pageSize = 500;
   await eachPage(
     pageSize,
     (page) => listWishes(ctx, { ...q, page, pageSize }),
