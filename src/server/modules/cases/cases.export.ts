@@ -6,7 +6,7 @@ import { listCases } from './cases.service';
 
 const stepLabels = { accept: '受理时限', handle: '办理时限' } as const;
 const columns = [
-  { header: '编号', width: 28 },
+  { header: '编号', width: 38 },
   { header: '登记日期', width: 12 },
   { header: '类型', width: 12 },
   { header: '子类', width: 10 },
