@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
 import { launchBrowser, screenshot } from './browser';
 import { startDemoServer } from './server';
@@ -17,8 +17,9 @@ let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
 beforeAll(async () => {
   server = await startDemoServer();
-  // the phone pages check a stored token's expiry against the browser's clock: run the server on the real one
-  server.t.clock.set(new Date().toISOString());
+  // A fixed day in the campaign's year, whatever the day the suite runs; each browser context's clock
+  // is set to the server's (the phone pages check a stored token's expiry against the browser's clock).
+  server.t.clock.set('2026-10-20T02:00:00.000Z');
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 async function login(username: string, desktop = false): Promise<Page> {
   const options = desktop ? { viewport: { width: 1366, height: 768 } } : { viewport: phoneSize, isMobile: true, hasTouch: true };
-  const page = await (await browser.newContext({ ...options, locale: 'zh-CN' })).newPage();
+  const page = await (await withServerClock(await browser.newContext({ ...options, locale: 'zh-CN' }))).newPage();
   await page.goto(`${server.url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(server.users.get(username) as string);
@@ -69,7 +70,13 @@ async function advance(page: Page, label: string) {
 }
 
 async function phonePage(): Promise<Page> {
-  return (await browser.newContext({ viewport: phoneSize, locale: 'zh-CN', isMobile: true, hasTouch: true })).newPage();
+  return (await withServerClock(await browser.newContext({ viewport: phoneSize, locale: 'zh-CN', isMobile: true, hasTouch: true }))).newPage();
+}
+
+/** The browser's clock starts at the server's (injected) time and runs on from there. */
+async function withServerClock(context: BrowserContext): Promise<BrowserContext> {
+  await context.clock.install({ time: server.t.clock.now() });
+  return context;
 }
 
 const nomination = (page: Page, code: string) => page.getByTestId('nomination').filter({ hasText: new RegExp(`^${code}\\b`) });
@@ -237,6 +244,7 @@ describe('a selection in the browser', () => {
     await screenshot(phone, 'selections-public-my-objections');
     expect(await phone.locator('body').textContent()).not.toContain('13912340003');
     t.clock.advance(8 * 24 * 3600_000);
+    await phone.context().clock.setSystemTime(t.clock.now());
     const fl2 = await login('fl');
     await fl2.goto(`${server.url}/campaigns/${id}`);
     await advance(fl2, '表彰');
