@@ -1,37 +1,15 @@
-import { useEffect, useState } from 'react';
-import { PublicApiError } from '../ui/http';
 import { Layout } from '../ui/Layout';
 import { PhoneVerify } from '../ui/PhoneVerify';
-import { clearPublicToken, type PublicToken, readPublicToken } from '../ui/public-token';
 import { Link } from '../ui/router';
 import { Empty, ErrorBox, Loading } from '../ui/states';
+import { useVerifiedList } from '../ui/use-verified-list';
 import { type MyObjection, myObjections } from './api';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** /p/my-objections — the objector's own 公示 objections and the organizers' answers, by the verified phone's token. */
 export default function MyObjectionsPage() {
-  const [token, setToken] = useState<PublicToken | null>(() => readPublicToken('objection'));
-  const [items, setItems] = useState<MyObjection[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!token) return;
-    let live = true;
-    myObjections(token.token).then(
-      (r) => live && setItems(r.items),
-      (e: unknown) => {
-        if (!live) return;
-        if (e instanceof PublicApiError && e.status === 401) {
-          clearPublicToken('objection');
-          setToken(null);
-        } else setError(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token]);
+  const { token, setToken, items, error } = useVerifiedList<MyObjection>('objection', myObjections);
 
   return (
     <Layout title="我的公示异议" back="/p">

@@ -1,36 +1,14 @@
-import { useEffect, useState } from 'react';
-import { PublicApiError } from '../ui/http';
 import { Layout } from '../ui/Layout';
 import { PhoneVerify } from '../ui/PhoneVerify';
-import { clearPublicToken, type PublicToken, readPublicToken } from '../ui/public-token';
 import { Link } from '../ui/router';
 import { Empty, ErrorBox, Loading } from '../ui/states';
+import { useVerifiedList } from '../ui/use-verified-list';
 import { type MyClaim, myClaims, yuan } from './api';
 import './wishes.css';
 
 /** /p/my-claims — the donor's own claims, by the verified phone's token (no donor list exists elsewhere). */
 export default function MyClaimsPage() {
-  const [token, setToken] = useState<PublicToken | null>(() => readPublicToken('claim'));
-  const [items, setItems] = useState<MyClaim[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!token) return;
-    let live = true;
-    myClaims(token.token).then(
-      (r) => live && setItems(r.items),
-      (e: unknown) => {
-        if (!live) return;
-        if (e instanceof PublicApiError && e.status === 401) {
-          clearPublicToken('claim');
-          setToken(null);
-        } else setError(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token]);
+  const { token, setToken, items, error } = useVerifiedList<MyClaim>('claim', myClaims);
 
   return (
     <Layout title="我认领的心愿" back="/p/wishes">
