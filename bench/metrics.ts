@@ -9,6 +9,7 @@ import { newId } from '../src/domain/ids';
 import type { Database } from '../src/server/db/database';
 import type { ActivityTable, AssistanceTable } from '../src/server/db/types';
 import { computeMetric } from '../src/server/modules/metrics/metrics.service';
+import { listAssistance } from '../src/server/modules/assistance/assistance.service';
 import { benchDatabase, buildCounty, insertPeople } from './fixtures';
 
 const maxRecords = Number(process.argv[2] ?? 1_000_000);
@@ -82,6 +83,7 @@ async function main() {
     ['assistance.amount{program=春蕾计划|助学}', county.code],
   ] as const;
   const lines: string[] = [];
+  const listLines: string[] = [];
   let have = 0;
   for (const size of [10_000, 100_000, 1_000_000].filter((n) => n <= maxRecords)) {
     const t0 = performance.now();
@@ -100,6 +102,18 @@ async function main() {
       }
       lines.push(`  ${size.toLocaleString('en').padStart(9)}  ${code.padEnd(42)} ${org === county.code ? 'county  ' : 'township'}  ${median(runs).toFixed(1).padStart(7)} ms  (value ${value})`);
     }
+    // the 帮扶救助台账 list page a county user opens: the first page counts the total; the next pages
+    // (no write in between) take it from the count cache (db/count-cache.ts)
+    const page = async (n: number) => {
+      const start = performance.now();
+      const r = await listAssistance(ctx, { orgId: county.id, page: n, pageSize: 20, includeDeleted: 'false' } as Parameters<typeof listAssistance>[1]);
+      return { ms: performance.now() - start, total: r.total };
+    };
+    await database.db.updateTable('data_versions').set((eb) => ({ version: eb('version', '+', 1) })).where('name', '=', 'assistance').execute();
+    const first = await page(1);
+    const next: number[] = [];
+    for (let k = 2; k <= 8; k++) next.push((await page(k)).ms);
+    listLines.push(`  ${size.toLocaleString('en').padStart(9)}  first page ${first.ms.toFixed(1).padStart(7)} ms (counts ${first.total.toLocaleString('en')}), next pages ${median(next).toFixed(1).padStart(6)} ms`);
   }
   const plan = await sql<{ detail: string }>`explain query plan select coalesce(sum(s.amount_fen), 0) from assistance s
     where s.deleted_at is null and s.org_id in (select oc.descendant_id from org_closure oc where oc.ancestor_id = ${county.id})
@@ -109,6 +123,7 @@ async function main() {
     and s.given_on >= '2026-01-01' and s.given_on <= '2026-12-31'`.execute(database.db);
   process.stdout.write(`\nassistance.beneficiaries plan: ${plan2.rows.map((r) => r.detail).join(' | ')}\n`);
   process.stdout.write(`\nmetric latency, median of 7 (SQLite, period 2026, ${peopleCount.toLocaleString('en')} people, 81 units):\n${lines.join('\n')}\n`);
+  process.stdout.write(`\nassistance list, county user's view, 20 a page (median of 7 for the next pages):\n${listLines.join('\n')}\n`);
   process.stdout.write(`\nassistance.amount plan: ${plan.rows.map((r) => r.detail).join(' | ')}\n`);
   await database.close();
   rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import * as reportTemplates from './2026-11-29T0300-report-templates';
 import * as selectionWithdrawalObjector from './2026-11-29T0700-selection-withdrawal-objector';
 import * as dataVersions from './2026-11-29T0800-data-versions';
 import * as ledgerVersions from './2026-11-29T0900-ledger-versions';
+import * as listOrderIndexes from './2026-11-29T1000-list-order-indexes';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0700-selection-withdrawal-objector': selectionWithdrawalObjector,
   '2026-11-29T0800-data-versions': dataVersions,
   '2026-11-29T0900-ledger-versions': ledgerVersions,
+  '2026-11-29T1000-list-order-indexes': listOrderIndexes,
 };

@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { ActivityOutcomeTable, ActivityPartnerTable, ActivityTable, DB } from '../../db/types';
 import { orgInScope, type OrgScope } from '../../http/scope';
-import { inSubtree, like, likeContains } from '../catalogs/ledger-kit';
+import { ledgerUnitConditions, like, likeContains } from '../catalogs/ledger-kit';
 import type { ActivityFilters } from './activities.schemas';
 
 /** Kysely queries for activities, their joint organizers (联合单位) and outcomes; no rules here. */
@@ -47,10 +47,10 @@ export async function unitsNamed(db: Kysely<DB>, names: string[]): Promise<Map<s
   return out;
 }
 
-function filtered(db: Kysely<DB>, scope: OrgScope, f: ActivityFilters) {
-  let qb = db.selectFrom('activities as a').where(orgInScope(scope, 'a.org_id'));
+function filtered(db: Kysely<DB>, scope: OrgScope, f: ActivityFilters, shape: 'rows' | 'count') {
+  let qb = db.selectFrom('activities as a');
+  for (const c of ledgerUnitConditions(shape, scope, 'a.org_id', f.orgId)) qb = qb.where(c);
   if (f.includeDeleted !== 'true') qb = qb.where('a.deleted_at', 'is', null);
-  if (f.orgId) qb = qb.where(inSubtree('a.org_id', f.orgId));
   if (f.from) qb = qb.where('a.start_on', '>=', f.from);
   if (f.to) qb = qb.where('a.start_on', '<=', f.to);
   if (f.type) qb = qb.where('a.type', '=', f.type);
@@ -62,10 +62,10 @@ function filtered(db: Kysely<DB>, scope: OrgScope, f: ActivityFilters) {
 }
 
 export async function listActivityRows(db: Kysely<DB>, scope: OrgScope, f: ActivityFilters, page: number, pageSize: number): Promise<ActivityRow[]> {
-  return filtered(db, scope, f).selectAll('a').orderBy('a.start_on', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return filtered(db, scope, f, 'rows').selectAll('a').orderBy('a.start_on', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
 }
 
 export async function countActivities(db: Kysely<DB>, scope: OrgScope, f: ActivityFilters): Promise<number> {
-  const r = await filtered(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, scope, f, 'count').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

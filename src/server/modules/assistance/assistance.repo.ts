@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { AssistanceTable, DB } from '../../db/types';
 import { orgInScope, type OrgScope } from '../../http/scope';
-import { inSubtree, like, likeContains } from '../catalogs/ledger-kit';
+import { ledgerUnitConditions, like, likeContains } from '../catalogs/ledger-kit';
 import type { AssistanceFilters } from './assistance.schemas';
 
 /** Kysely queries for the assistance ledger (帮扶救助台账); no rules here. */
@@ -52,10 +52,10 @@ export async function recordsOfPeople(db: Kysely<DB>, personIds: string[], progr
     .execute();
 }
 
-function filtered(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }) {
-  let qb = db.selectFrom('assistance as a').where(orgInScope(scope, 'a.org_id'));
+function filtered(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }, shape: 'rows' | 'count') {
+  let qb = db.selectFrom('assistance as a');
+  for (const c of ledgerUnitConditions(shape, scope, 'a.org_id', f.orgId)) qb = qb.where(c);
   if (f.includeDeleted !== 'true') qb = qb.where('a.deleted_at', 'is', null);
-  if (f.orgId) qb = qb.where(inSubtree('a.org_id', f.orgId));
   if (f.from) qb = qb.where('a.given_on', '>=', f.from);
   if (f.to) qb = qb.where('a.given_on', '<=', f.to);
   if (f.program) qb = qb.where('a.program', '=', f.program);
@@ -72,10 +72,10 @@ function filtered(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { pers
 }
 
 export async function listAssistanceRows(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }, page: number, pageSize: number) {
-  return filtered(db, scope, f).selectAll('a').orderBy('a.given_on', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return filtered(db, scope, f, 'rows').selectAll('a').orderBy('a.given_on', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
 }
 
 export async function countAssistance(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }): Promise<number> {
-  const r = await filtered(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, scope, f, 'count').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

