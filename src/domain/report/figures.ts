@@ -81,8 +81,8 @@ export function roundUp(value: number): number {
   return down + 10 ** (digits - keep);
 }
 
-/** "近" says "a little under": only within a tenth of the round figure above. */
-const nearShare = 0.9;
+/** "近" says "a little under": only within 5% of the round figure above (68 → 近70, 965 → 近1000; 6418 is 6000余, not 近7000). */
+const nearShare = 0.95;
 
 export interface FormatOptions {
   fmt: FigureFormat;
