@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burstMinutes, isNightHour, shanghaiHour } from './anomalies';
+import { burstMinutes, isNightHour, minutesBetween, shanghaiHour } from './anomalies';
 import { nomineeCode } from './kinds';
 import { formatScore, scoreNominees } from './scoring';
 import { type CampaignShape, checkAdvance, nextStage, publicityPeriod, type StageFacts } from './stages';
@@ -71,7 +71,18 @@ describe('final scores', () => {
 describe('anomaly rules', () => {
   it('flags a minute far above the usual and night hours in Asia/Shanghai', () => {
     const minutes = [...Array.from({ length: 9 }, (_, i) => ({ minute: `m${i}`, votes: 2 })), { minute: 'burst', votes: 40 }];
-    expect(burstMinutes(minutes)).toEqual([{ minute: 'burst', votes: 40 }]);
+    expect(burstMinutes(minutes, 10)).toEqual([{ minute: 'burst', votes: 40 }]);
+    // every vote in one minute of a vote open for three days: a burst, though no other minute had a vote
+    expect(burstMinutes([{ minute: 'only', votes: 300 }], 3 * 24 * 60)).toEqual([{ minute: 'only', votes: 300 }]);
+    // 30 a minute for ten minutes of a three-day vote: ten bursts; the same ten minutes as the whole vote: none
+    const spread = Array.from({ length: 10 }, (_, i) => ({ minute: `s${i}`, votes: 30 }));
+    expect(burstMinutes(spread, 3 * 24 * 60)).toHaveLength(10);
+    expect(burstMinutes(spread, 10)).toEqual([]);
+    // a steady busy vote is not a burst; a small minute never is
+    expect(burstMinutes(Array.from({ length: 600 }, (_, i) => ({ minute: `d${i}`, votes: 25 })), 720)).toEqual([]);
+    expect(burstMinutes([{ minute: 'few', votes: 19 }], 10_000)).toEqual([]);
+    expect(minutesBetween('2026-06-15T02:00:59.000Z', '2026-06-15T02:01:00.000Z')).toBe(2);
+    expect(minutesBetween('2026-06-15T02:00:00.000Z', '2026-06-18T02:00:00.000Z')).toBe(3 * 24 * 60 + 1);
     expect(shanghaiHour(new Date('2026-06-15T17:30:00Z'))).toBe(1);
     expect(isNightHour(shanghaiHour(new Date('2026-06-15T17:30:00Z')))).toBe(true);
     expect(isNightHour(shanghaiHour(new Date('2026-06-15T22:00:00Z')))).toBe(false);

@@ -39,6 +39,9 @@ export interface CampaignTable {
   publicity_from: string | null;
   publicity_to: string | null;
   awarded_on: string | null;
+  /** instants the stage moved into and out of 投票 (null before migration 2026-11-29T1100, or not yet) */
+  voting_opened_at?: string | null;
+  voting_closed_at?: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

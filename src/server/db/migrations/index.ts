@@ -16,6 +16,7 @@ import * as selectionWithdrawalObjector from './2026-11-29T0700-selection-withdr
 import * as dataVersions from './2026-11-29T0800-data-versions';
 import * as ledgerVersions from './2026-11-29T0900-ledger-versions';
 import * as listOrderIndexes from './2026-11-29T1000-list-order-indexes';
+import * as campaignVotingWindow from './2026-11-29T1100-campaign-voting-window';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0800-data-versions': dataVersions,
   '2026-11-29T0900-ledger-versions': ledgerVersions,
   '2026-11-29T1000-list-order-indexes': listOrderIndexes,
+  '2026-11-29T1100-campaign-voting-window': campaignVotingWindow,
 };

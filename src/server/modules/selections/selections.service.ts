@@ -197,7 +197,9 @@ export async function advanceCampaign(ctx: Ctx, id: string, to: Stage): Promise<
     });
     if (!result.ok) throw new AppError(result.status, result.message, [{ path: 'to', message: result.message }]);
     const now = nowIso(tx);
-    const extra: { publicity_from?: string; publicity_to?: string; awarded_on?: string } = {};
+    const extra: { publicity_from?: string; publicity_to?: string; awarded_on?: string; voting_opened_at?: string; voting_closed_at?: string } = {};
+    if (to === 'voting') extra.voting_opened_at = now;
+    if (cur.stage === 'voting') extra.voting_closed_at = now;
     let winners: string[] = [];
     if (to === 'publicity') {
       const period = publicityPeriod(today, Number(cur.publicity_days));

@@ -115,4 +115,20 @@ describe('public voting', () => {
     const audit = await t.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'void_votes').execute();
     expect(JSON.parse(audit[0].detail)).toMatchObject({ group: 'address', reason: '同一地址凌晨集中投票，疑似刷票', votes: 12 });
   });
+
+  it('flags a burst against the whole voting window, even when no other minute had a vote', async () => {
+    const c = await votingCampaignFor();
+    const opened = await t.database.db.selectFrom('campaigns').select(['voting_opened_at', 'voting_closed_at']).where('id', '=', c).executeTakeFirstOrThrow();
+    expect(opened).toEqual({ voting_opened_at: clock.now().toISOString(), voting_closed_at: null });
+    const tokens = await voterTokens(t.app, 25);
+    const votedAt = clock.now().toISOString();
+    for (const [i, token] of tokens.entries()) expect((await vote(c, '001', token, `10.206.0.${i}`)).status).toBe(201);
+    const anomalies = async () => (await ok<{ bursts: { minute: string; votes: number }[] }>(t.app, 'GET', `/api/v1/campaigns/${c}/anomalies`, tree.organizer.headers)).bursts;
+    // right away the window is that one minute: nothing stands out
+    expect(await anomalies()).toEqual([]);
+    // three hours later, with no other vote, the 25 votes of that minute are a burst
+    clock.advance(3 * 3600_000);
+    await refreshLogins(t, tree);
+    expect(await anomalies()).toEqual([{ minute: votedAt.slice(0, 16), votes: 25 }]);
+  });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { shanghaiDate } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
-import { anomalyRules, burstMinutes, isNightHour, shanghaiHour } from '../../../domain/selections/anomalies';
+import { anomalyRules, burstMinutes, isNightHour, minutesBetween, shanghaiHour } from '../../../domain/selections/anomalies';
 import { type Stage } from '../../../domain/selections/kinds';
 import { stageAllows } from '../../../domain/selections/stages';
 import { type Ctx, inTransaction, nowIso } from '../../context';
@@ -78,7 +78,12 @@ export async function voteAnomalies(ctx: Ctx, campaignId: string) {
   const live = ctx.db.selectFrom('campaign_votes').where('campaign_id', '=', c.id).where('voided_at', 'is', null);
   const minute = sql<string>`substr(created_at, 1, 16)`;
   const perMinute = await live.select((eb) => [minute.as('minute'), eb.fn.countAll<string | number>().as('n')]).groupBy(minute).execute();
-  const bursts = burstMinutes(perMinute.map((m) => ({ minute: String(m.minute), votes: Number(m.n) })));
+  // the vote's window: opened → closed (or now while voting); campaigns from before those were recorded: first → last vote
+  const span = await live.select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')]).executeTakeFirstOrThrow();
+  const from = c.voting_opened_at ?? (span.first as string | null);
+  const to = c.voting_closed_at ?? (c.stage === 'voting' ? nowIso(ctx) : (span.last as string | null));
+  const windowMinutes = from && to ? minutesBetween(from, to) : 1;
+  const bursts = burstMinutes(perMinute.map((m) => ({ minute: String(m.minute), votes: Number(m.n) })), windowMinutes);
   const addresses = await live
     .select((eb) => ['address_hash', eb.fn.countAll<string | number>().as('votes'), eb.fn.count<string | number>('voter_hash').distinct().as('voters')])
     .groupBy('address_hash')

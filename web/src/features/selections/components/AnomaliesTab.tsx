@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useRequest } from '../../../ui/use-request';
 import { type Campaign, campaignsApi } from '../api';
 import { ReasonModal } from './ReasonModal';
+import { anomalyRules } from '../../../../../src/domain/selections/anomalies';
 
 type Target = { group: 'minute' | 'address' | 'night'; key?: string; label: string };
 
@@ -24,6 +25,9 @@ export function AnomaliesTab({ campaign, onChanged }: { campaign: Campaign; onCh
             { key: 'n', label: '夜间（0–6 时）投票', children: <>{data.nightVotes} {data.nightVotes ? voidButton({ group: 'night', label: '全部夜间投票' }) : null}</> },
           ]} />
           <Typography.Title level={5}>集中时段（每分钟票数异常）</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            某一分钟达到 {anomalyRules.burstMinVotes} 票，且是整个投票期（从开始投票到结束或现在）平均每分钟票数的 {anomalyRules.burstFactor} 倍以上
+          </Typography.Paragraph>
           {data.bursts.length ? (
             <List size="small" dataSource={data.bursts} renderItem={(b) => <List.Item actions={[voidButton({ group: 'minute', key: b.minute, label: `${utcMinuteToLocal(b.minute)} 这一分钟的投票` })]}>{utcMinuteToLocal(b.minute)}：{b.votes} 票</List.Item>} />
           ) : <Empty description="未发现集中投票" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
