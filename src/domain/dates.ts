@@ -20,6 +20,15 @@ export function formatChineseDate(s: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+const shanghaiTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** An instant (ISO, UTC) as county staff write it: 2025年3月8日 14:05, Asia/Shanghai. */
+export function formatChineseInstant(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${formatChineseDate(shanghaiDate(d))} ${shanghaiTime.format(d)}`;
+}
+
 export function yearBounds(year: number): { from: string; to: string } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }

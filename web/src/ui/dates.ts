@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatChineseDate, shanghaiDate } from '../../../src/domain/dates';
+import { formatChineseDate, formatChineseInstant, shanghaiDate } from '../../../src/domain/dates';
 
 /** Today in Asia/Shanghai as YYYY-MM-DD, the reference date of the shared ID-number rule. */
 export function todayShanghai(): string {
@@ -13,11 +13,7 @@ export function showDate(s: string | null | undefined): string {
 
 /** ISO instant (UTC) → 2025年3月8日 14:05 in Asia/Shanghai. */
 export function showInstant(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-  return `${formatChineseDate(shanghaiDate(d))} ${time}`;
+  return iso ? formatChineseInstant(iso) : '—';
 }
 
 /**

@@ -4,6 +4,7 @@ import { ErrorBox, Loading } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { getCampaign } from './api';
 import { ObjectionForm } from './ObjectionForm';
+import { formatChineseDate } from '../../../../src/domain/dates';
 
 /** The campaign on a phone: rules, the nominees by code with masked names, votes (when shown), 公示. */
 export default function CampaignPage({ params }: { params: Record<string, string> }) {
@@ -26,7 +27,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
       {c.publicity ? (
         <section className="p-card">
           <h2>{c.stage === 'awarded' ? '表彰名单' : '公示名单'}</h2>
-          {c.stage !== 'awarded' ? <p className="p-muted">公示期：{c.publicity.from} 至 {c.publicity.to}</p> : <p className="p-muted">表彰日期：{c.awardedOn}</p>}
+          {c.stage !== 'awarded' ? <p className="p-muted">公示期：{formatChineseDate(c.publicity.from ?? '')} 至 {formatChineseDate(c.publicity.to ?? '')}</p> : <p className="p-muted">表彰日期：{c.awardedOn ? formatChineseDate(c.awardedOn) : ''}</p>}
           <ul className="p-list">
             {winners.map((n) => (
               <li key={n.id}>

@@ -4,8 +4,9 @@ import { Link } from '../ui/router';
 import { Empty, ErrorBox, Loading } from '../ui/states';
 import { useVerifiedList } from '../ui/use-verified-list';
 import { type MyObjection, myObjections } from './api';
+import { formatChineseInstant } from '../../../../src/domain/dates';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = formatChineseInstant;
 
 /** /p/my-objections — the objector's own 公示 objections and the organizers' answers, by the verified phone's token. */
 export default function MyObjectionsPage() {

@@ -5,6 +5,7 @@ import { Empty, ErrorBox, Loading } from '../ui/states';
 import { useVerifiedList } from '../ui/use-verified-list';
 import { type MyClaim, myClaims, yuan } from './api';
 import './wishes.css';
+import { formatChineseDate } from '../../../../src/domain/dates';
 
 /** /p/my-claims — the donor's own claims, by the verified phone's token (no donor list exists elsewhere). */
 export default function MyClaimsPage() {
@@ -38,9 +39,9 @@ export default function MyClaimsPage() {
                 <span className="p-tag">{c.outcome === 'holding' ? (c.wishStatusLabel ?? c.outcomeLabel) : c.outcomeLabel}</span>
               </div>
               <p className="p-muted">
-                认领于 {c.claimedOn}
-                {c.outcome === 'holding' ? `，请于 ${c.dueOn} 前送达` : ''}
-                {c.deliveredOn ? `，已于 ${c.deliveredOn} 送达` : ''}
+                认领于 {formatChineseDate(c.claimedOn)}
+                {c.outcome === 'holding' ? `，请于 ${formatChineseDate(c.dueOn)} 前送达` : ''}
+                {c.deliveredOn ? `，已于 ${formatChineseDate(c.deliveredOn)} 送达` : ''}
               </p>
             </li>
           ))}

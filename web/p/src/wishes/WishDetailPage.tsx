@@ -8,6 +8,7 @@ import { ErrorBox, Loading } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { claimWish, getWish, yuan } from './api';
 import './wishes.css';
+import { formatChineseDate } from '../../../../src/domain/dates';
 
 /** /p/wishes/:id — a wish, and claiming it with a verified phone (one donor wins; the wish locks). */
 export default function WishDetailPage({ params }: { params: Record<string, string> }) {
@@ -56,11 +57,11 @@ export default function WishDetailPage({ params }: { params: Record<string, stri
           <span className={`p-tag ${wish.status === 'fulfilled' ? 'w-done' : ''}`} data-testid="wish-status">{wish.statusLabel}</span>
         </div>
         <p className="w-story">{wish.story}</p>
-        <p className="p-muted">征集单位：{wish.unitName}{wish.publishedOn ? ` · 发布于 ${wish.publishedOn}` : ''}</p>
+        <p className="p-muted">征集单位：{wish.unitName}{wish.publishedOn ? ` · 发布于 ${formatChineseDate(wish.publishedOn)}` : ''}</p>
       </section>
       {done ? (
         <div className="p-ok" role="status" data-testid="claim-done">
-          认领成功！请在 {done.dueOn} 前将心愿物品送到{wish.unitName}（或与工作人员联系），逾期未送达将自动释放给其他爱心人士。验证手机：{done.phoneMasked}
+          认领成功！请在 {formatChineseDate(done.dueOn)} 前将心愿物品送到{wish.unitName}（或与工作人员联系），逾期未送达将自动释放给其他爱心人士。验证手机：{done.phoneMasked}
         </div>
       ) : null}
       {wish.status === 'published' && !done ? (

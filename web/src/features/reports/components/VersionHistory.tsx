@@ -2,8 +2,8 @@ import { Button, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiError } from '../../../ui/use-api-error';
 import { getTemplateVersion, type TemplateVersion } from '../api';
+import { showInstant } from '../../../ui/dates';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** 版本历史: every save of the template; an old version can be read and taken back into the editor. */
 export function VersionHistory({ templateId, versions, current, onLoad }: { templateId: string; versions: TemplateVersion[]; current: number; onLoad: (body: string, version: number) => void }) {
@@ -26,7 +26,7 @@ export function VersionHistory({ templateId, versions, current, onLoad }: { temp
           <List.Item actions={[<Button key="view" size="small" type="link" onClick={() => void view(v.version)}>查看</Button>]}>
             <List.Item.Meta
               title={`第 ${v.version} 版${v.version === current ? '（当前）' : ''}`}
-              description={`${when(v.createdAt)} ${v.createdByName ?? ''}${v.note ? ` · ${v.note}` : ''}`}
+              description={`${showInstant(v.createdAt)} ${v.createdByName ?? ''}${v.note ? ` · ${v.note}` : ''}`}
             />
           </List.Item>
         )}

@@ -7,11 +7,11 @@ import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { deleteTemplate, type EffectiveTemplate, effectiveTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
+import { showInstant } from '../../../ui/dates';
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 // a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
 const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear);
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 function usedLabel(t: EffectiveTemplate): string {
   if (t.source === 'default' && t.skipped) return `默认模板“${t.name}”（上级单位${t.skipped.orgName}的模板“${t.skipped.name}”不适用于本单位：${t.skipped.reason}）`;
@@ -119,7 +119,7 @@ export function ReportsPage() {
             { title: '单位', dataIndex: 'orgName', key: 'org' },
             { title: '类型', key: 'kind', width: 80, render: (_, t) => <Tag>{templateKindLabels[t.kind]}</Tag> },
             { title: '版本', key: 'version', width: 70, render: (_, t) => `第 ${t.version} 版` },
-            { title: '最后保存', key: 'updated', render: (_, t) => `${when(t.updatedAt)} ${t.updatedByName ?? ''}` },
+            { title: '最后保存', key: 'updated', render: (_, t) => `${showInstant(t.updatedAt)} ${t.updatedByName ?? ''}` },
             ...(writable
               ? [
                   {

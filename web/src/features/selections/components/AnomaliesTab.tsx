@@ -4,6 +4,7 @@ import { useRequest } from '../../../ui/use-request';
 import { type Campaign, campaignsApi } from '../api';
 import { ReasonModal } from './ReasonModal';
 import { anomalyRules } from '../../../../../src/domain/selections/anomalies';
+import { showInstant } from '../../../ui/dates';
 
 type Target = { group: 'minute' | 'address' | 'night'; key?: string; label: string };
 
@@ -14,7 +15,7 @@ export function AnomaliesTab({ campaign, onChanged }: { campaign: Campaign; onCh
   const { message } = App.useApp();
   const canVoid = campaign.canManage && ['voting', 'jury', 'publicity'].includes(campaign.stage);
   const voidButton = (t: Target) => (canVoid ? <Button size="small" danger onClick={() => setTarget(t)}>作废</Button> : null);
-  const utcMinuteToLocal = (m: string) => new Date(`${m}:00Z`).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, -3);
+  const utcMinuteToLocal = (m: string) => showInstant(`${m}:00Z`);
   return (
     <Card loading={loading}>
       {data ? (

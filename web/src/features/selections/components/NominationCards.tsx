@@ -1,6 +1,7 @@
 import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Nomination } from '../api';
+import { showInstant } from '../../../ui/dates';
 
 export const statusColor = { nominated: 'gold', accepted: 'green', rejected: 'default', withdrawn: 'default' } as const;
 
@@ -15,7 +16,7 @@ export function StatusTags({ r, awarded }: { r: Nomination; awarded: boolean }) 
         <div data-testid="withdraw-reason">
           <Typography.Text type="secondary">
             撤回理由：{r.withdrawReason}
-            {r.withdrawnAt ? `（${new Date(r.withdrawnAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）` : ''}
+            {r.withdrawnAt ? `（${showInstant(r.withdrawnAt)}）` : ''}
           </Typography.Text>
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useRequest } from '../../../ui/use-request';
 import { type Campaign, campaignsApi, type Objection } from '../api';
 import { ReasonModal } from './ReasonModal';
+import { showDate, showInstant } from '../../../ui/dates';
 
 /** 公示异议: what the public raised during the publicity period, and the organizer's answers. */
 export function ObjectionsTab({ campaign, onChanged }: { campaign: Campaign; onChanged: () => void }) {
@@ -11,7 +12,7 @@ export function ObjectionsTab({ campaign, onChanged }: { campaign: Campaign; onC
   const { message } = App.useApp();
   return (
     <Card loading={loading}>
-      {campaign.publicityFrom ? <Typography.Paragraph>公示期：{campaign.publicityFrom} 至 {campaign.publicityTo}</Typography.Paragraph> : <Typography.Paragraph type="secondary">进入公示阶段后，公众可在公示页面提出异议。</Typography.Paragraph>}
+      {campaign.publicityFrom ? <Typography.Paragraph>公示期：{showDate(campaign.publicityFrom)} 至 {showDate(campaign.publicityTo)}</Typography.Paragraph> : <Typography.Paragraph type="secondary">进入公示阶段后，公众可在公示页面提出异议。</Typography.Paragraph>}
       {data?.items.length ? (
         <List
           dataSource={data.items}
@@ -24,7 +25,7 @@ export function ObjectionsTab({ campaign, onChanged }: { campaign: Campaign; onC
                   <div data-testid="objector">
                     <Typography.Text type="secondary">异议人：{o.objectorName ?? '未署名'} · {o.phoneMasked ? `手机 ${o.phoneMasked}（已验证）` : '未验证手机'}</Typography.Text>
                   </div>
-                  <Typography.Text type="secondary">{new Date(o.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</Typography.Text>
+                  <Typography.Text type="secondary">{showInstant(o.createdAt)}</Typography.Text>
                   {o.answer ? <div style={{ marginTop: 4 }}>答复：{o.answer}</div> : null}
                 </>}
               />

@@ -9,6 +9,7 @@ import { type Campaign, campaignsApi, nomineeTypeLabels, stageLabels, stageOrder
 import { AnomaliesTab } from '../components/AnomaliesTab';
 import { NominationsTab } from '../components/NominationsTab';
 import { ObjectionsTab } from '../components/ObjectionsTab';
+import { showDate } from '../../../ui/dates';
 
 function stagesOf(c: Campaign) {
   return stageOrder.filter((s) => (s !== 'voting' || c.votingEnabled) && (s !== 'jury' || c.juryEnabled));
@@ -60,8 +61,8 @@ export function CampaignDetailPage() {
           { key: 'w', label: '权重', children: c.votingEnabled && c.juryEnabled ? `评委 ${c.juryWeight}% / 投票 ${c.publicWeight}%` : c.juryEnabled ? '评委评分' : c.votingEnabled ? '投票' : '审核通过即入选' },
           { key: 'n', label: '表彰名额', children: c.winnersCount },
           { key: 'v', label: '投票规则', children: c.votingEnabled ? `每人每日 ${c.votesPerDay} 票，总计 ${c.votesPerCampaign} 票${c.hideResults ? '，结束前隐藏票数' : ''}` : '不设投票' },
-          { key: 'p', label: '公示', children: c.publicityFrom ? `${c.publicityFrom} 至 ${c.publicityTo}` : `${c.publicityDays} 天` },
-          ...(c.awardedOn ? [{ key: 'a', label: '表彰日期', children: c.awardedOn }] : []),
+          { key: 'p', label: '公示', children: c.publicityFrom ? `${showDate(c.publicityFrom)} 至 ${showDate(c.publicityTo)}` : `${c.publicityDays} 天` },
+          ...(c.awardedOn ? [{ key: 'a', label: '表彰日期', children: showDate(c.awardedOn) }] : []),
         ]} />
         {c.description ? <Typography.Paragraph type="secondary">{c.description}</Typography.Paragraph> : null}
       </Card>
