@@ -39,9 +39,35 @@ async function login(username: string, desktop = false): Promise<Page> {
 }
 
 async function pickOrg(page: Page, within: ReturnType<Page['locator']>, name: string) {
-  await within.locator('.ant-select').click();
-  await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').getByText(name, { exact: true }).click();
+  // the tree filters as the name is typed; a click on a node that the filter is re-rendering can miss,
+  // so the pick counts only once the select shows the unit (tried again otherwise)
+  const chosen = within.locator('.ant-select', { hasText: name });
+  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').getByText(name, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await node.isVisible())) {
+      await within.locator('.ant-select').click();
+      await page.keyboard.type(name);
+    }
+    await node.click();
+    try {
+      // a pick closes the dropdown and shows the unit in the select
+      await node.waitFor({ state: 'hidden', timeout: 3_000 });
+      await chosen.first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/** Submits a modal's form and waits for it to close; if it stays open, the failure shows what the form says. */
+async function submitModal(modal: Locator, button: string) {
+  await modal.getByRole('button', { name: button }).click();
+  try {
+    await modal.waitFor({ state: 'hidden', timeout: 15_000 });
+  } catch {
+    throw new Error(`the form did not close after 「${button}」: ${(await modal.textContent()) ?? ''}`);
+  }
 }
 
 /** Nothing wider than the screen, and each button inside it horizontally and not covered (tab bar, header) once scrolled to. */
@@ -130,8 +156,7 @@ describe('a selection in the browser', () => {
       await pickOrg(hy, m.locator('.ant-form-item').filter({ hasText: '候选' }), u.name);
       await m.getByLabel('事迹简介').fill(`${u.name}立足岗位、服务群众，全年开展巾帼志愿服务${12 + i}次。`);
       if (i === 0) await fitsPhone(hy, 'nominate-form', [m.getByRole('button', { name: '提交提名' })]);
-      await m.getByRole('button', { name: '提交提名' }).click();
-      await m.waitFor({ state: 'hidden' });
+      await submitModal(m, '提交提名');
       await hy.getByTestId('nomination').nth(i).waitFor();
     }
     await hy.getByText(`${town.name} 3/3`).waitFor();
