@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../src/server/config';
 
 /** Debian's Chromium through playwright-core (never a downloaded browser); each launch gets a fresh temporary profile. */
@@ -28,4 +28,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Picks `name` in a searchable tree select (the unit picker): types it, clicks the node, and counts the
+ * pick only once the dropdown closed on it and the select shows it. The tree filters as the name is
+ * typed; a click on a node the filter is re-rendering can miss, and is then tried again.
+ */
+export async function pickTreeNode(page: Page, select: Locator, name: string): Promise<void> {
+  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').getByText(name, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await node.isVisible())) {
+      await select.click();
+      await page.keyboard.type(name);
+    }
+    await node.click();
+    try {
+      await node.waitFor({ state: 'hidden', timeout: 3_000 });
+      await select.filter({ hasText: name }).first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFigure } from '../src/domain/report/figures';
 import { computeMetric } from '../src/server/modules/metrics/metrics.service';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, pickTreeNode, screenshot } from './browser';
 import { startDemoServer } from './server';
 
 // the demo county is seeded for 2026; the server's clock says 2026-06-15
@@ -90,7 +90,7 @@ describe('the 妇联 writes its own report template and generates the report', (
     await page.getByTestId('target-new').click();
     await page.getByTestId('metric-select').click();
     await page.keyboard.type('assistance.beneficiaries');
-    await page.keyboard.press('Enter');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'assistance.beneficiaries' }).first().click();
     await page.getByTestId('target-value').fill('400');
     await page.getByTestId('target-title').fill('帮扶困难妇女400名');
     await page.getByTestId('modal-submit').click();
@@ -99,9 +99,7 @@ describe('the 妇联 writes its own report template and generates the report', (
     await row.getByText('分解下达').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('分解下达：帮扶困难妇女400名').waitFor();
-    await dialog.locator('.ant-select').first().click();
-    await page.keyboard.type('林甸镇妇联');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '林甸镇妇联' }).first().click();
+    await pickTreeNode(page, dialog.locator('.ant-select').first(), '林甸镇妇联');
     await dialog.getByPlaceholder('目标值').fill('150');
     await dialog.getByTestId('modal-submit').click();
     await page.getByText('分解合计 150名，比目标少 250名').waitFor();

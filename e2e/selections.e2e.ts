@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
-import { launchBrowser, screenshot } from './browser';
+import { launchBrowser, pickTreeNode, screenshot } from './browser';
 import { startDemoServer } from './server';
 
 /**
@@ -39,25 +39,7 @@ async function login(username: string, desktop = false): Promise<Page> {
 }
 
 async function pickOrg(page: Page, within: ReturnType<Page['locator']>, name: string) {
-  // the tree filters as the name is typed; a click on a node that the filter is re-rendering can miss,
-  // so the pick counts only once the select shows the unit (tried again otherwise)
-  const chosen = within.locator('.ant-select', { hasText: name });
-  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').getByText(name, { exact: true });
-  for (let attempt = 1; ; attempt++) {
-    if (!(await node.isVisible())) {
-      await within.locator('.ant-select').click();
-      await page.keyboard.type(name);
-    }
-    await node.click();
-    try {
-      // a pick closes the dropdown and shows the unit in the select
-      await node.waitFor({ state: 'hidden', timeout: 3_000 });
-      await chosen.first().waitFor({ timeout: 3_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
+  await pickTreeNode(page, within.locator('.ant-select'), name);
 }
 
 /** Submits a modal's form and waits for it to close; if it stays open, the failure shows what the form says. */
