@@ -163,6 +163,15 @@ describe('志愿服务记录 export', () => {
     }
     expect((await req(staffB, 'GET', `/api/v1/volunteer-services/export?orgId=${townA.id}`)).statusCode).toBe(404);
     expect((await workbook(staffB, `/api/v1/volunteer-services/export?teamId=${team.id}`)).rows).toEqual([]);
+    // the team's roster with each volunteer's confirmed hours, a 合计 row last; another township's team is 404
+    const roster = await workbook(staffA, `/api/v1/volunteer-teams/${team.id}/members/export`);
+    const members = (await req(staffA, 'GET', `/api/v1/volunteer-teams/${team.id}/members`)).json().items as { confirmedHours: number }[];
+    expect(roster.rows).toHaveLength(members.length + 1);
+    expect(roster.rows.at(-1)?.[0]).toBe('合计');
+    expect(roster.rows.at(-1)?.[4]).toBe(members.reduce((sum, m) => sum + m.confirmedHours, 0));
+    expect(roster.rows[0][4]).toBe(2.5);
+    expect(JSON.stringify(roster.rows)).not.toMatch(/1[3-9]\d{9}/);
+    expect((await req(staffB, 'GET', `/api/v1/volunteer-teams/${team.id}/members/export`)).statusCode).toBe(404);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { App } from '../../http/types';
 import { sendXlsx } from '../../http/xlsx-list';
-import { exportServices } from './volunteers.export';
+import { exportMembers, exportServices } from './volunteers.export';
 import { addMemberBody, createServiceBody, createTeamBody, hoursQuery, idParam, listServicesQuery, listTeamsQuery } from './volunteers.schemas';
 import { addMember, confirmService, createService, createTeam, getTeam, listMembers, listServices, listTeams, volunteerHours } from './volunteers.service';
 
@@ -12,6 +12,10 @@ export function registerVolunteerRoutes(app: App): void {
   );
   app.get('/api/v1/volunteer-teams/:id', { schema: { tags, summary: '志愿服务队详情与队员', params: idParam } }, (req) => getTeam(req.ctx, req.params.id));
   app.get('/api/v1/volunteer-teams/:id/members', { schema: { tags, summary: '队员名单（手机号脱敏）与各自已确认时长', params: idParam } }, (req) => listMembers(req.ctx, req.params.id));
+  app.get('/api/v1/volunteer-teams/:id/members/export', { schema: { tags, summary: '导出队员名单及已确认服务时长（Excel，手机号脱敏，末行合计；记入审计）', params: idParam } }, async (req, reply) => {
+    const out = await exportMembers(req.ctx, req.params.id);
+    return sendXlsx(reply, 'volunteer-members', `${out.teamName}队员服务时长`, out.buffer);
+  });
   app.post('/api/v1/volunteer-teams/:id/members', { schema: { tags, summary: '加入队员（人员库中的人员）', params: idParam, body: addMemberBody } }, async (req, reply) =>
     reply.status(201).send(await addMember(req.ctx, req.params.id, req.body)),
   );

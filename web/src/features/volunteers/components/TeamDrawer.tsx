@@ -57,6 +57,9 @@ export function TeamDrawer({ team, canWrite, onClose, onChanged }: { team: Team 
                   <Button type="primary" htmlType="submit">加入队伍</Button>
                 </Form>
               ) : null}
+              <Flex justify="flex-end">
+                <Button size="small" href={`/api/v1/volunteer-teams/${encodeURIComponent(id)}/members/export`} data-testid="team-members-export">导出队员服务时长</Button>
+              </Flex>
               <Table size="small" rowKey="personId" pagination={false} dataSource={members.data?.items ?? []} loading={members.loading} columns={[
                 { title: '姓名', dataIndex: 'name', render: (v: string, r) => <Button type="link" size="small" onClick={() => setHoursOf(r.personId)}>{v}</Button> },
                 { title: '手机', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
