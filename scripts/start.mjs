@@ -15,7 +15,8 @@ function newest(dir) {
 }
 
 const built = 'web/dist/index.html';
-const sources = Math.max(newest('web/src'), newest('src/domain'), statSync('web/index.html').mtimeMs);
+// the staff app (web/src), the public phone pages (web/p) and the shared rules they import
+const sources = Math.max(newest('web/src'), newest('web/p'), newest('src/domain'), ...['web/index.html', 'web/vite.config.ts', 'web/precompress.ts'].map((f) => statSync(f).mtimeMs));
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stdout.write('正在构建网页… (building the web app)\n');
   const b = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
