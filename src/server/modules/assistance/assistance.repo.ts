@@ -38,7 +38,10 @@ export async function householdInScope(db: Kysely<DB>, scope: OrgScope, id: stri
 
 /** Live records of these people under these programs dated in [from, to], with their unit's name. */
 export async function recordsOfPeople(db: Kysely<DB>, personIds: string[], programs: string[], from: string, to: string) {
-  return db
+  // sorted here, not by the database: an ORDER BY given_on invites the planner to walk the list's date
+  // index over the whole period instead of looking the people up (assistance_person) — measured 25×
+  // slower on a 100k-row import when the statistics tipped it that way
+  const rows = await db
     .selectFrom('assistance as a')
     .innerJoin('org_units as u', 'u.id', 'a.org_id')
     .select(['a.id', 'a.person_id', 'a.program', 'a.org_id', 'u.name as org_name', 'a.given_on', 'a.amount_fen'])
@@ -47,9 +50,8 @@ export async function recordsOfPeople(db: Kysely<DB>, personIds: string[], progr
     .where('a.program', 'in', programs)
     .where('a.given_on', '>=', from)
     .where('a.given_on', '<=', to)
-    .orderBy('a.given_on')
-    .orderBy('a.id')
     .execute();
+  return rows.sort((x, y) => (x.given_on < y.given_on ? -1 : x.given_on > y.given_on ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 function filtered(db: Kysely<DB>, scope: OrgScope, f: AssistanceFilters & { personIndex?: string }, shape: 'rows' | 'count') {
