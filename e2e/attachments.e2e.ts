@@ -1,30 +1,22 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /** A ledger record's 附件 panel: upload a photo, see it listed, download it, delete it. */
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(128, 3)]);
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 describe('attachments of a ledger record', () => {
   it('uploads, lists, downloads and deletes a sign-in sheet photo', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('fl');
-    await page.getByTestId('login-password').fill(server.users.get('fl') as string);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-people').waitFor();
+    await signIn(page, server, 'fl', 'nav-people');
     await page.goto(`${server.url}/activities`);
     const first = page.getByTestId('activities-table').locator('a[href^="/activities/"]').first();
     await first.waitFor();

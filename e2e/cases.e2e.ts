@@ -1,34 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /**
  * A case through every step in the web: 县妇联信访代理 (xf-fl) registers, accepts, assigns and
  * transfers it to 县总工会维权岗 (wq-zgh), who accepts, assigns, closes, visits, archives and reopens;
  * then the inbox on a 390-px phone, with an overdue case after the clock moves.
  */
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 let caseId = '';
 const day = 86_400_000;
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 async function logIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(server.users.get(username) as string);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-people').waitFor();
+  await signIn(page, server, username, 'nav-people');
 }
 
 /**

@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 async function login(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(server.users.get(username) as string);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-dashboard').first().waitFor();
+  await signIn(page, server, username, 'nav-dashboard');
 }
 
 async function recordsListed(page: Page) {
@@ -78,11 +70,7 @@ describe('领导驾驶舱 in Chromium', () => {
 
   it('opens one organization from its card, and is usable on a 390 px phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('leader');
-    await page.getByTestId('login-password').fill(server.users.get('leader') as string);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signIn(page, server, 'leader');
     await page.goto(`${server.url}/dashboard`);
     await page.getByTestId('dashboard').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

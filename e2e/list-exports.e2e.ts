@@ -2,29 +2,21 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /** 导出 Excel on the list pages: the file downloaded holds the list's rows under the filters on screen. */
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 async function login(username: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(server.users.get(username) as string);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await signIn(page, server, username);
   return page;
 }
 

@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 async function logIn(page: import('playwright-core').Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(server.users.get(username) as string);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-people').waitFor();
+  await signIn(page, server, username, 'nav-people');
 }
 
 describe('web shell in Chromium', () => {

@@ -4,28 +4,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFigure } from '../src/domain/report/figures';
 import { computeMetric } from '../src/server/modules/metrics/metrics.service';
-import { launchBrowser, pickTreeNode, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { pickTreeNode, screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 // the demo county is seeded for 2026; the server's clock says 2026-06-15
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill('fl');
-  await page.getByTestId('login-password').fill(server.users.get('fl') as string);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-reports').waitFor();
+  await signIn(page, server, 'fl', 'nav-reports');
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 const withTypo = '# {{org.name}}{{year}}年工作总结\n一、{{year}}年工作回顾\n（一）致富兴家。全年为妇女发放贷款{{loans.amout | fmt=wan}}万元。';
 

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeIdNumber } from '../src/domain/id-number';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 async function fillDate(page: Page, id: string, value: string) {
   const input = page.locator(`.ant-modal:visible input#${id}`);
@@ -37,11 +33,7 @@ async function progressRow(page: Page, township: string): Promise<string[]> {
 describe('摸底排查 in the browser', () => {
   it('launches a campaign, records a high-risk child in a township, intervenes and pairs, and the progress row follows', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('xf-fl');
-    await page.getByTestId('login-password').fill(server.users.get('xf-fl') as string);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-people').waitFor();
+    await signIn(page, server, 'xf-fl', 'nav-people');
     expect(await page.getByText('摸底排查').count()).toBeGreaterThan(0); // the menu entry
 
     await page.goto(`${server.url}/screenings`);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
-import { launchBrowser, pickTreeNode, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { pickTreeNode, screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /**
  * A selection end to end in Chromium, every step on a 390×844 phone: the county women's federation
@@ -13,28 +13,20 @@ import { startDemoServer } from './server';
  * campaign once at desktop size (tables, not cards).
  */
 const phoneSize = { width: 390, height: 844 };
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await startDemoServer();
+  ({ server, browser } = await openDemo());
   // A fixed day in the campaign's year, whatever the day the suite runs; each browser context's clock
   // is set to the server's (the phone pages check a stored token's expiry against the browser's clock).
   server.t.clock.set('2026-10-20T02:00:00.000Z');
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 async function login(username: string, desktop = false): Promise<Page> {
   const options = desktop ? { viewport: { width: 1366, height: 768 } } : { viewport: phoneSize, isMobile: true, hasTouch: true };
   const page = await (await withServerClock(await browser.newContext({ ...options, locale: 'zh-CN' }))).newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(server.users.get(username) as string);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-people').waitFor();
+  await signIn(page, server, username, 'nav-people');
   return page;
 }
 

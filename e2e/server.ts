@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { seedDemo } from '../src/server/modules/demo/demo.seed';
 import { createTestApp } from '../test/test-app';
+import { launchBrowser } from './browser';
 
 /** The real app with the built web pages and the demo county, listening on a loopback port. */
 export async function startDemoServer() {
@@ -17,4 +19,31 @@ export async function startDemoServer() {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
   return { url, users, t, close: () => t.close() };
+}
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/** The demo county served and a Chromium launched, for one test file (`beforeAll`). */
+export async function openDemo(): Promise<{ server: DemoServer; browser: Browser }> {
+  const server = await startDemoServer();
+  return { server, browser: await launchBrowser() };
+}
+
+/** Closes what `openDemo` opened (`afterAll`; either may be missing when the start failed). */
+export async function closeDemo(server: DemoServer | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await server?.close();
+}
+
+/**
+ * Logs a demo account in through the login form, then waits for `ready` (a test id of the app's
+ * page, e.g. a menu entry) or, without it, for the app to leave /login.
+ */
+export async function signIn(page: Page, server: DemoServer, username: string, ready?: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(server.users.get(username) as string);
+  await page.getByTestId('login-submit').click();
+  if (ready) await page.getByTestId(ready).first().waitFor();
+  else await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { maskName } from '../src/domain/mask';
 import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
-import { launchBrowser, screenshot } from './browser';
-import { startDemoServer } from './server';
+import { screenshot } from './browser';
+import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 let browser: Browser;
 let wish: { id: string; code: string; title: string };
 let childName = '';
@@ -18,11 +18,10 @@ async function api(method: 'GET' | 'POST', path: string, token: string, body?: o
 }
 
 beforeAll(async () => {
-  server = await startDemoServer();
+  ({ server, browser } = await openDemo());
   // a fixed day of the demo year, whatever the day the suite runs; the phone's browser clock is set to
   // the server's (the phone page checks the token's expiry against the browser's clock)
   server.t.clock.set('2026-10-20T02:00:00.000Z');
-  browser = await launchBrowser();
   // the county women's federation collects a child's wish, approves and publishes it (through the API)
   const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fl', password: server.users.get('fl') }) });
   const token = ((await login.json()) as { token: string }).token;
@@ -43,10 +42,7 @@ beforeAll(async () => {
   const published = await api('POST', `/wishes/${created.id as string}/transitions`, token, { action: 'publish' });
   wish = { id: created.id as string, code: published.code as string, title: '一件厚棉衣' };
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemo(server, browser));
 
 describe('micro-wishes in Chromium', () => {
   it('a donor claims a published wish on a phone; the organizer records delivery with a photo', async () => {
@@ -76,10 +72,7 @@ describe('micro-wishes in Chromium', () => {
 
     // the organizer sees the claim (masked phone), uploads the delivery photo and records the delivery
     const desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    await desk.goto(`${server.url}/login`);
-    await desk.getByTestId('login-username').fill('fl');
-    await desk.getByTestId('login-password').fill(server.users.get('fl') as string);
-    await desk.getByTestId('login-submit').click();
+    await signIn(desk, server, 'fl');
     await desk.getByTestId('nav-wishes').first().click();
     await desk.locator('tr.ant-table-row', { hasText: wish.code }).click();
     await desk.getByText('139****8888').first().waitFor();
