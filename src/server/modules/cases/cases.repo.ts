@@ -79,9 +79,10 @@ export async function countCases(db: Kysely<DB>, visible: Expression<SqlBool>, f
 }
 
 /**
- * The inbox's counts under the list's own filters: each facet ignores only its own filter (the status
- * tabs count across statuses, the kind menu across kinds, 超期/临期 across deadlines), so a tab's count is
- * the number of cases the list shows when it is chosen.
+ * Counts by status, by kind, and 超期/临期, under the list's own filters: each facet ignores only its own
+ * filter (the status tabs count across statuses, the kind menu across kinds, 超期/临期 across deadlines),
+ * so a tab's count is the number of cases the list shows when it is chosen. Without filters, and with
+ * the dashboard's condition for `visible`, they are the dashboard's case counts.
  */
 export async function facetCounts(db: Kysely<DB>, visible: Expression<SqlBool>, f: CaseFilters, today: string) {
   const byStatus = await filtered(db, visible, { ...f, status: undefined }, today)
@@ -139,20 +140,6 @@ export async function nearestDeadline(db: Kysely<DB>, orgId: string, kind: strin
 }
 
 /** Counts by status and kind, and the overdue / due-soon totals, over `where`. */
-export async function summaryCounts(db: Kysely<DB>, where: Expression<SqlBool>, today: string) {
-  const base = db.selectFrom('cases as c').where('c.deleted_at', 'is', null).where(where);
-  const byStatus = await base.select(['c.status as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status').execute();
-  const byKind = await base.select(['c.kind as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.kind').execute();
-  const totals = await base
-    .select([
-      (eb) => eb.fn.countAll<number>().as('total'),
-      sql<number>`coalesce(sum(case when ${overdueCondition(today)} then 1 else 0 end), 0)`.as('overdue'),
-      sql<number>`coalesce(sum(case when ${dueSoonCondition(today)} then 1 else 0 end), 0)`.as('due_soon'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { byStatus, byKind, totals };
-}
-
 export async function userHasGrantOver(db: Kysely<DB>, userId: string, orgId: string): Promise<boolean> {
   const row = await db
     .selectFrom('user_grants as g')

@@ -55,12 +55,18 @@ export async function getCase(ctx: Ctx, id: string) {
   return toDetail(ctx, row);
 }
 
-export async function listCases(ctx: Ctx, q: ListCasesQuery) {
-  const visible = visibleCondition(ctx, 'read');
+const counts = (rows: { key: string; n: unknown }[]): Record<string, number> => Object.fromEntries(rows.map((x) => [x.key, Number(x.n)]));
+
+/** The inbox's filters as the repo takes them (the list and its tab counts share them). */
+async function inboxFilters(ctx: Ctx, q: CaseFacetsQuery) {
   if (q.orgId) await resolveOrgInScope(ctx, 'org.read', q.orgId, 'orgId');
-  const day = today(ctx);
   // 只看我承办的: a user with no account id (system) has no cases of their own
-  const f = { ...q, handlerId: q.mine === 'true' ? (ctx.actor.kind === 'user' ? ctx.actor.id : '-') : undefined };
+  const handlerId = q.mine === 'true' ? (ctx.actor.kind === 'user' ? ctx.actor.id : '-') : undefined;
+  return { visible: visibleCondition(ctx, 'read'), f: { ...q, handlerId }, day: today(ctx) };
+}
+
+export async function listCases(ctx: Ctx, q: ListCasesQuery) {
+  const { visible, f, day } = await inboxFilters(ctx, q);
   const rows = await repo.listCaseRows(ctx.db, visible, f, day, q.page, q.pageSize);
   const total = await repo.countCases(ctx.db, visible, f, day);
   return { items: await toListItems(ctx, rows), total, page: q.page, pageSize: q.pageSize, today: day };
@@ -68,12 +74,11 @@ export async function listCases(ctx: Ctx, q: ListCasesQuery) {
 
 /** The inbox's tab counts for the list's filters (the cases this caller may open, as the list shows them). */
 export async function caseFacets(ctx: Ctx, q: CaseFacetsQuery) {
-  const visible = visibleCondition(ctx, 'read');
-  if (q.orgId) await resolveOrgInScope(ctx, 'org.read', q.orgId, 'orgId');
-  const day = today(ctx);
-  const f = { ...q, handlerId: q.mine === 'true' ? (ctx.actor.kind === 'user' ? ctx.actor.id : '-') : undefined };
-  const r = await repo.facetCounts(ctx.db, visible, f, day);
-  const counts = (rows: { key: string; n: unknown }[]) => Object.fromEntries(rows.map((x) => [x.key, Number(x.n)]));
+  const { visible, f, day } = await inboxFilters(ctx, q);
+  return countsView(day, await repo.facetCounts(ctx.db, visible, f, day));
+}
+
+function countsView(day: string, r: Awaited<ReturnType<typeof repo.facetCounts>>) {
   const byStatus = counts(r.byStatus);
   return {
     today: day,
@@ -99,9 +104,7 @@ export async function caseSummary(ctx: Ctx, q: { orgId?: string }) {
   if (q.orgId) await assertOrgInScope(ctx, 'case.read', q.orgId);
   const where = q.orgId ? inSubtree('c.org_id', q.orgId) : orgInScopeSet(scope, 'c.org_id');
   const day = today(ctx);
-  const r = await repo.summaryCounts(ctx.db, where, day);
-  const counts = (rows: { key: string; n: unknown }[]) => Object.fromEntries(rows.map((x) => [x.key, Number(x.n)]));
-  return { today: day, total: Number(r.totals.total), overdue: Number(r.totals.overdue), dueSoon: Number(r.totals.due_soon), byStatus: counts(r.byStatus), byKind: counts(r.byKind) };
+  return countsView(day, await repo.facetCounts(ctx.db, where, {}, day));
 }
 
 /** Sets a unit's deadline days for a kind; its whole subtree inherits them unless a nearer unit sets its own. */
