@@ -31,6 +31,11 @@ export function hasPermission(ctx: Ctx, permission: Permission): boolean {
   return actor.grants.some((g) => rolePermissions[g.role].includes(permission));
 }
 
+/** A stable text naming the scope, for cache keys: 'all', or its root units sorted. */
+export function scopeKey(scope: OrgScope): string {
+  return scope.all ? 'all' : [...scope.roots].sort().join(',');
+}
+
 /** SQL condition: `column` holds a unit id inside the scope. */
 export function orgInScope(scope: OrgScope, column: string): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`;

@@ -4,7 +4,7 @@ import { isValidDate } from '../../../domain/dates';
 import { type Ctx, nowIso } from '../../context';
 import { AppError, type ErrorDetail, notFound } from '../../http/errors';
 import { cachedCount } from '../../db/count-cache';
-import { assertOrgInScope, defaultOrgId, type OrgScope, orgInScope, orgInScopeSet, orgScope, resolveOrgInScope } from '../../http/scope';
+import { assertOrgInScope, defaultOrgId, type OrgScope, orgInScope, orgInScopeSet, orgScope, resolveOrgInScope, scopeKey } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertPersonInScope, createPerson, linkPersonToOrg } from '../people/people.service';
 
@@ -206,6 +206,6 @@ export function ledgerTotal(ctx: Ctx, table: 'activities' | 'assistance' | 'loan
   for (const [k, v] of Object.entries(f)) if (!skip.has(k) && v !== undefined && v !== null && v !== '') parts.push([k, v]);
   parts.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const searchesPeople = parts.some(([k]) => k === 'q' || k === 'personIndex');
-  const key = JSON.stringify([table, scope.all ? 'all' : [...scope.roots].sort(), parts]);
+  const key = JSON.stringify([table, scopeKey(scope), parts]);
   return cachedCount(ctx.db, searchesPeople ? [table, 'org_closure', 'people'] : [table, 'org_closure'], key, count);
 }

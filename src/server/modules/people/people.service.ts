@@ -9,7 +9,7 @@ import type { Permission } from '../../../domain/roles';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import type { Person, PersonTable } from '../../db/types';
 import { AppError, type ErrorDetail, notFound } from '../../http/errors';
-import { assertOrgInScope, defaultOrgId, hasPermission, orgScope, type OrgScope, resolveOrgInScope } from '../../http/scope';
+import { assertOrgInScope, defaultOrgId, hasPermission, orgScope, type OrgScope, resolveOrgInScope, scopeKey } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { checkCategories } from './categories.service';
 import * as repo from './people.repo';
@@ -212,7 +212,7 @@ export async function listPeople(ctx: Ctx, q: ListPeopleQuery) {
   }
   const rows = await repo.listPeoplePage(ctx.db, filter, q.page, q.pageSize);
   // the exact total, counted again only after a write to the tables it depends on
-  const key = JSON.stringify(['people', filter.scope.all ? 'all' : [...filter.scope.roots].sort(), filter.subtreeOf ?? null, filter.category ?? null, filter.idIndex ?? null, filter.nameLike ?? null]);
+  const key = JSON.stringify(['people', scopeKey(filter.scope), filter.subtreeOf ?? null, filter.category ?? null, filter.idIndex ?? null, filter.nameLike ?? null]);
   const total = await cachedCount(ctx.db, peopleCountTables, key, () => repo.countPeople(ctx.db, filter));
   const ids = rows.map((r) => r.id);
   const categories = await repo.categoriesOf(ctx.db, ids);
