@@ -40,11 +40,18 @@ describe('audit log', () => {
     await dropGuards();
     await sql`UPDATE audit_log SET detail = '{"name":"改过"}' WHERE seq = 3`.execute(t.database.db);
     expect(await verifyAudit(t.database.db)).toMatchObject({ ok: false, brokenSeq: 3, reason: expect.stringContaining('被修改') });
-    const original = await t.database.db.selectFrom('audit_log').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow();
+    const around = await t.database.db.selectFrom('audit_log').selectAll().where('seq', 'in', [2, 3, 4]).orderBy('seq').execute();
+    // each entry names the hash of the one before it: 2 ← 3 ← 4
+    expect(around.map((r) => Number(r.seq))).toEqual([2, 3, 4]);
+    expect([around[1].prev_hash, around[2].prev_hash]).toEqual([around[0].hash, around[1].hash]);
     await sql`DELETE FROM audit_log WHERE seq = 3`.execute(t.database.db);
     expect(await verifyAudit(t.database.db)).toMatchObject({ ok: false, brokenSeq: 3, reason: expect.stringContaining('缺失') });
-    expect(original.seq).toBe(4);
+    // the hole is the only change: 25 of the 26 entries left, the next one untouched
+    const seqs = async () => (await t.database.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
+    expect(await seqs()).toEqual([1, 2, ...Array.from({ length: 23 }, (_, i) => i + 4)]);
+    expect(await t.database.db.selectFrom('audit_log').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow()).toEqual(around[2]);
     await sql`DELETE FROM audit_log WHERE seq >= 3`.execute(t.database.db);
+    expect(await seqs()).toEqual([1, 2]);
     expect(await verifyAudit(t.database.db)).toMatchObject({ ok: false, brokenSeq: 3, reason: expect.stringContaining('截断') });
   });
 });

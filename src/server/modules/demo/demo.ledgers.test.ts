@@ -163,6 +163,9 @@ describe('demo ledgers: the seeded county', () => {
       .select(['u.code', 'pc.category', 'p.birth_date'])
       .where('s.program', '=', '助学')
       .execute();
+    // one record and one category per student or child: 77 of 团县委, 121 of 县妇联
+    const perUnit = (code: string) => rows.filter((r) => r.code === code).length;
+    expect([perUnit('LD-TW'), perUnit('LD-FL'), rows.length]).toEqual([ledgerTargets.tw.students, ledgerTargets.fl.childrenAided, ledgerTargets.tw.students + ledgerTargets.fl.childrenAided]);
     for (const r of rows) {
       if (r.code === 'LD-TW') {
         expect(r.category).toBe('青年');
