@@ -1,5 +1,5 @@
 import { formatMetricValue } from '../metrics/format';
-import type { FigureRun, ReportDocument, ReportTarget } from './render';
+import type { FigureRun, OmittedSentence, ReportDocument, ReportTarget } from './render';
 
 /** One line of the appendix 数据来源: a figure as printed, and the metric it was computed from. */
 export interface AppendixRow {
@@ -44,4 +44,12 @@ export const targetsHeader = ['组织', '目标', '指标', '比较', '目标值
 
 export function targetCells(t: ReportTarget): string[] {
   return [t.orgName, t.title, t.metric, t.comparison === 'at_most' ? '不超过' : '不少于', formatMetricValue(t.value, t.unit).replace(/%$/, ''), t.unit, String(t.year)];
+}
+
+/** Sentences of the template left out because the unit's tree has no unit for a role they name. */
+export const omittedTitle = '附：未写入的语句';
+export const omittedHeader = ['序号', '模板行', '未写入的语句', '原因'] as const;
+
+export function omittedCells(o: OmittedSentence): string[] {
+  return [String(o.n), `第 ${o.line} 行`, o.sentence, o.reason];
 }

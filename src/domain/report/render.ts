@@ -1,4 +1,6 @@
 import type { MetricUnit } from '../metrics/catalogue';
+import type { OrgKind } from '../org';
+import type { LeftOut } from './omit';
 import { type FigureFormat, type FigurePeriodName, type FigureUnit, type ReportKind, defaultFormat, defaultPeriod, formatFigure, periodDates } from './figures';
 import type { FigureSpec, ParsedTemplate, Segment } from './template';
 
@@ -49,6 +51,18 @@ export interface ReportDocument {
   figures: FigureRun[];
   /** the targets the work plan lists */
   targets: ReportTarget[];
+  /** sentences left out because the unit's tree has no unit for a role they name, and why */
+  omitted: OmittedSentence[];
+}
+
+/** A sentence of the template the report leaves out (listed in the preview and the appendix). */
+export interface OmittedSentence {
+  n: number;
+  line: number;
+  /** the sentence as it would have read, each unfilled figure written "…" */
+  sentence: string;
+  placeholders: string[];
+  reason: string;
 }
 
 /** Where a placeholder's figure is computed: its org (default the report's) over its period. */
@@ -60,9 +74,18 @@ export interface FigureRequest {
   to: string;
 }
 
-export function figureRequest(spec: FigureSpec, ctx: { kind: ReportKind; year: number; org: string }): FigureRequest {
+/** The units the template's roles stand for in this report: role → unit code (a role without a unit is absent). */
+export type RoleUnits = ReadonlyMap<OrgKind, string>;
+
+export function figureRequest(spec: FigureSpec, ctx: { kind: ReportKind; year: number; org: string; roles?: RoleUnits }): FigureRequest {
   const period = spec.period ?? defaultPeriod(ctx.kind);
-  return { spec, org: spec.org ?? ctx.org, period, ...periodDates(period, ctx.year) };
+  let org = spec.org ?? ctx.org;
+  if (spec.role) {
+    const unit = ctx.roles?.get(spec.role);
+    if (!unit) throw new Error(`role not resolved: ${spec.role} (line ${spec.line})`);
+    org = unit;
+  }
+  return { spec, org, period, ...periodDates(period, ctx.year) };
 }
 
 /** The key under which a computed figure is looked up (one computation per distinct figure). */
@@ -90,6 +113,10 @@ export interface RenderInput {
   values: ReadonlyMap<string, FigureValue>;
   /** targets of the year after the report's; the `{{targets}}` line lists them */
   targets?: readonly ReportTarget[];
+  /** the units the template's roles stand for */
+  roles?: RoleUnits;
+  /** sentences taken out of the template for this unit (omit.ts) */
+  leftOut?: readonly LeftOut[];
 }
 
 /** Template + computed figures → the document model. Narrative text is kept exactly as written. */
@@ -106,7 +133,7 @@ export function renderReport(template: ParsedTemplate, input: RenderInput): Repo
       if (s.kind === 'text') text(s.text);
       else if (s.kind === 'year') text(String(input.year + s.offset));
       else if (s.kind === 'org-name') text(input.orgName);
-      else runs.push(figureRun(s.spec));
+      else if (s.kind === 'figure') runs.push(figureRun(s.spec));
     }
     return runs;
   };
@@ -141,7 +168,14 @@ export function renderReport(template: ParsedTemplate, input: RenderInput): Repo
     else if (b.level === 1) blocks.push({ kind: 'heading', level: 1, runs: runsOf(b.segments) });
     else blocks.push({ kind: 'heading', level: 2, runs: runsOf(b.segments), body: runsOf(b.body) });
   }
-  return { kind: input.kind, year: input.year, org: input.org, orgName: input.orgName, title: titleLines.join(''), titleLines, blocks, figures, targets: listedTargets(template, input) };
+  const omitted = (input.leftOut ?? []).map((o, i) => ({
+    n: i + 1,
+    line: o.line,
+    sentence: o.segments.map((s) => (s.kind === 'text' ? s.text : s.kind === 'year' ? String(input.year + s.offset) : s.kind === 'org-name' ? input.orgName : '…')).join('').trim(),
+    placeholders: o.placeholders,
+    reason: o.reason,
+  }));
+  return { kind: input.kind, year: input.year, org: input.org, orgName: input.orgName, title: titleLines.join(''), titleLines, blocks, figures, targets: listedTargets(template, input), omitted };
 }
 
 function listedTargets(template: ParsedTemplate, input: RenderInput): ReportTarget[] {

@@ -1,18 +1,24 @@
 import { type MetricFilters, MetricRefError, formatMetricRef, parseMetricRef } from '../metrics/parse';
+import type { OrgKind } from '../org';
+import { isRoleRef, parseRole, unknownRoleMessage } from './roles';
 import { type FigureFormat, type FigurePeriodName, type FigureUnit, figureFormats, figurePeriods, figureUnits } from './figures';
 
 /**
- * The report template language. A template is plain text, one paragraph a line:
+ * The report template language (docs/report-templates.md). A template is plain text, one paragraph a line:
  *   `# 标题`                         the title; several `# ` lines at the top make a title of several lines
  *   `一、…` `二、…`, `## 下半年工作安排`  level-1 headings (黑体)
  *   `（一）小标题。正文…`              a level-2 heading (楷体) run into its paragraph after the first 。
+ *   `@妇联 = <单位代码>`              a setting: the unit a role means when two are equally near
  *   any other line                   a paragraph; `//` starts a comment line; blank lines are ignored
  * Placeholders, anywhere in a line:
  *   `{{year}}` `{{year+1}}` `{{year-1}}` `{{org.name}}`
  *   `{{targets}}` alone on a line: next year's targets (年度目标) of the unit's subtree, one paragraph,
  *   left out when none are set
- *   `{{<metric>{<filters>} | org=<code> | period=year|H1|H2|prev-year | fmt=int|wan|yu|pct|yuan | unit=元|万元}}`
- * e.g. `{{activities.sessions{type=培训} | org=LD-FL | fmt=int}}`, `{{assistance.amount{form=物资} | fmt=yu | unit=万元}}`.
+ *   `{{<metric>{<filters>} | org=@<role>|<code> | period=year|H1|H2|prev-year | fmt=int|wan|yu|jin|pct|yuan | unit=元|万元}}`
+ * e.g. `{{activities.sessions{type=培训} | org=@妇联 | fmt=int}}`, `{{assistance.amount{form=物资} | fmt=yu | unit=万元}}`.
+ * `org=@妇联` is a role (roles.ts): the reporting unit itself or its nearest descendant of that kind; a
+ * sentence whose role has no unit in the tree is left out of the report (omit.ts). `org=<code>` names
+ * one unit and suits only a unit's own saved template; the default templates use roles only.
  * Every placeholder is checked before any figure is computed; all problems are reported together.
  */
 
@@ -26,7 +32,10 @@ export interface FigureSpec {
   filters: MetricFilters;
   /** canonical metric reference with filters */
   ref: string;
+  /** a unit code or id (`org=LD-FL`) */
   org?: string;
+  /** a role (`org=@妇联`): the reporting unit or its nearest descendant of this kind */
+  role?: OrgKind;
   period?: FigurePeriodName;
   fmt?: FigureFormat;
   unit?: FigureUnit;
@@ -41,9 +50,21 @@ export type TemplateBlock =
   | { kind: 'paragraph'; segments: Segment[] }
   | { kind: 'targets'; line: number };
 
+/** `@妇联 = RT-FL`: the unit the role means for this template (when two are equally near). */
+export interface RoleSetting {
+  line: number;
+  column: number;
+  /** the line as written */
+  text: string;
+  role: OrgKind;
+  /** unit code or id */
+  org: string;
+}
+
 export interface ParsedTemplate {
   blocks: TemplateBlock[];
   figures: FigureSpec[];
+  settings: RoleSetting[];
 }
 
 export interface TemplateIssue {
@@ -80,7 +101,13 @@ function parseFigure(body: string, line: number): FigureSpec {
     const value = eq > 0 ? raw.slice(eq + 1).trim() : '';
     if (!Object.hasOwn(options, key)) throw new Error(`未知的选项“${key}”（可用：${Object.keys(options).join('、')}）`);
     if (!value) throw new Error(`选项“${key}”缺少值`);
-    if (key === 'org') spec.org = value;
+    if (key === 'org') {
+      if (isRoleRef(value)) {
+        const role = parseRole(value);
+        if (!role) throw new Error(unknownRoleMessage(value));
+        spec.role = role;
+      } else spec.org = value;
+    }
     else if (key === 'period') spec.period = pick(figurePeriods, value, key);
     else if (key === 'fmt') spec.fmt = pick(figureFormats, value, key);
     else spec.unit = pick(figureUnits, value, key);
@@ -151,6 +178,7 @@ export function parseTemplate(source: string): ParsedTemplate {
   const issues: TemplateIssue[] = [];
   const figures: FigureSpec[] = [];
   const blocks: TemplateBlock[] = [];
+  const settings: RoleSetting[] = [];
   source.split(/\r?\n/).forEach((rawLine, index) => {
     const line = index + 1;
     const text = rawLine.trim();
@@ -164,6 +192,11 @@ export function parseTemplate(source: string): ParsedTemplate {
       if (blocks.length === 0) blocks.push({ kind: 'title', lines: [seg(text.slice(2).trim())] });
       else if (blocks.length === 1 && first.kind === 'title') first.lines.push(seg(text.slice(2).trim()));
       else issues.push({ line, column: lead + 1, placeholder: '', message: '标题行（“# ”开头）应在模板开头' });
+    } else if (isRoleRef(text)) {
+      const setting = parseSetting(text, line, lead + 1);
+      if ('message' in setting) issues.push(setting);
+      else if (settings.some((x) => x.role === setting.role)) issues.push({ line, column: lead + 1, placeholder: '', message: `角色“${text.split(/[=＝]/)[0].trim()}”已在第 ${settings.find((x) => x.role === setting.role)?.line} 行设定过` });
+      else settings.push(setting);
     } else if (text === '{{targets}}') {
       blocks.push({ kind: 'targets', line });
     } else if (text.startsWith('## ')) {
@@ -180,5 +213,16 @@ export function parseTemplate(source: string): ParsedTemplate {
   });
   if (!blocks.some((b) => b.kind === 'title')) issues.unshift({ line: 1, column: 1, placeholder: '', message: '模板缺少标题行（以“# ”开头）' });
   if (issues.length) throw new TemplateError(issues);
-  return { blocks, figures };
+  return { blocks, figures, settings };
+}
+
+/** `@妇联 = RT-FL` (a full-width ＝ is accepted too). */
+function parseSetting(text: string, line: number, column: number): RoleSetting | TemplateIssue {
+  const m = /^([@＠][^=＝]+)[=＝](.*)$/.exec(text);
+  if (!m) return { line, column, placeholder: '', message: `设定行应写作“@角色 = 单位代码”，如 @妇联 = 单位代码` };
+  const role = parseRole(m[1]);
+  if (!role) return { line, column, placeholder: '', message: unknownRoleMessage(m[1]) };
+  const org = m[2].trim();
+  if (!org) return { line, column, placeholder: '', message: `设定行“${m[1].trim()}”缺少单位代码` };
+  return { line, column, text, role, org };
 }

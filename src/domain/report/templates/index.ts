@@ -1,4 +1,4 @@
-import type { OrgKind } from '../../org';
+import type { OrgKind, OrgLevel } from '../../org';
 import type { ReportKind } from '../figures';
 import { countyAnnualTemplate } from './county-annual';
 import { womensHalfYearTemplate } from './womens-half-year';
@@ -9,6 +9,8 @@ export interface DefaultTemplate {
   label: string;
   /** the kinds of unit the template is written for */
   orgKinds: readonly OrgKind[];
+  /** only for units at these levels (a township's own report); absent: any level */
+  levels?: readonly OrgLevel[];
   source: string;
 }
 
@@ -18,6 +20,8 @@ export const defaultTemplates: readonly DefaultTemplate[] = [
   { id: 'womens-half-year', kind: 'half-year', label: '妇联上半年工作总结及下半年工作安排', orgKinds: ['womens_federation'], source: womensHalfYearTemplate },
 ];
 
-export function findDefaultTemplate(kind: ReportKind, orgKind: string): DefaultTemplate | undefined {
-  return defaultTemplates.find((t) => t.kind === kind && (t.orgKinds as readonly string[]).includes(orgKind));
+/** The default template for a unit: the first written for its kind and level, else for its kind at any level. */
+export function findDefaultTemplate(kind: ReportKind, orgKind: string, level?: string): DefaultTemplate | undefined {
+  const fits = defaultTemplates.filter((t) => t.kind === kind && (t.orgKinds as readonly string[]).includes(orgKind));
+  return fits.find((t) => t.levels && level !== undefined && (t.levels as readonly string[]).includes(level)) ?? fits.find((t) => !t.levels);
 }

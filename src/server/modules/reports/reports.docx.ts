@@ -15,7 +15,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { appendixCells, appendixHeader, appendixRows, appendixTitle, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
+import { appendixCells, appendixHeader, appendixRows, appendixTitle, omittedCells, omittedHeader, omittedTitle, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
 import type { ReportDocument, Run } from '../../../domain/report/render';
 
 /**
@@ -85,6 +85,7 @@ function appendix(doc: ReportDocument): (Paragraph | Table)[] {
     new Paragraph({ children: [new PageBreak()] }),
     bodyParagraph([run(appendixTitle, fonts.h1)], false),
     table(appendixHeader, appendixRows(doc).map(appendixCells)),
+    ...(doc.omitted.length ? [bodyParagraph([run(omittedTitle, fonts.h1)], false), table(omittedHeader, doc.omitted.map(omittedCells))] : []),
     ...(doc.targets.length ? [bodyParagraph([run(targetsTitle, fonts.h1)], false), table(targetsHeader, doc.targets.map(targetCells))] : []),
   ];
 }

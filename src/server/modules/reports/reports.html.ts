@@ -1,4 +1,4 @@
-import { appendixCells, appendixHeader, appendixRows, appendixTitle, figureLink, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
+import { appendixCells, appendixHeader, appendixRows, appendixTitle, figureLink, omittedCells, omittedHeader, omittedTitle, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
 import type { ReportDocument, Run } from '../../../domain/report/render';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -41,6 +41,11 @@ export function writeHtmlBody(doc: ReportDocument): string {
   body.push(`<h2 class="appendix">${appendixTitle}</h2>`, '<table>', `<tr>${appendixHeader.map((h) => `<th>${h}</th>`).join('')}</tr>`);
   for (const r of appendixRows(doc)) body.push(`<tr>${appendixCells(r).map((c, i) => `<td>${i === 1 ? `<a href="${esc(figureLink(doc.figures[r.n - 1]))}">${esc(c)}</a>` : esc(c)}</td>`).join('')}</tr>`);
   body.push('</table>');
+  if (doc.omitted.length) {
+    body.push(`<h2 class="appendix-next">${omittedTitle}</h2>`, '<table data-omitted>', `<tr>${omittedHeader.map((h) => `<th>${h}</th>`).join('')}</tr>`);
+    for (const o of doc.omitted) body.push(`<tr>${omittedCells(o).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+    body.push('</table>');
+  }
   if (doc.targets.length) {
     body.push(`<h2 class="appendix-next">${targetsTitle}</h2>`, '<table>', `<tr>${targetsHeader.map((h) => `<th>${h}</th>`).join('')}</tr>`);
     for (const t of doc.targets) body.push(`<tr>${targetCells(t).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);

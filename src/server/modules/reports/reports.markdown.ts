@@ -1,4 +1,4 @@
-import { appendixCells, appendixHeader, appendixRows, appendixTitle, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
+import { appendixCells, appendixHeader, appendixRows, appendixTitle, omittedCells, omittedHeader, omittedTitle, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
 import { type ReportDocument, plain } from '../../../domain/report/render';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -15,6 +15,11 @@ export function writeMarkdown(doc: ReportDocument): string {
   out.push(`| ${appendixHeader.join(' | ')} |`, `|${appendixHeader.map(() => '---').join('|')}|`);
   for (const r of appendixRows(doc)) out.push(`| ${appendixCells(r).map(cell).join(' | ')} |`);
   out.push('');
+  if (doc.omitted.length) {
+    out.push(`## ${omittedTitle}`, '', `| ${omittedHeader.join(' | ')} |`, `|${omittedHeader.map(() => '---').join('|')}|`);
+    for (const o of doc.omitted) out.push(`| ${omittedCells(o).map(cell).join(' | ')} |`);
+    out.push('');
+  }
   if (doc.targets.length) {
     out.push(`## ${targetsTitle}`, '', `| ${targetsHeader.join(' | ')} |`, `|${targetsHeader.map(() => '---').join('|')}|`);
     for (const t of doc.targets) out.push(`| ${targetCells(t).map(cell).join(' | ')} |`);

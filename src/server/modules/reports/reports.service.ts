@@ -1,5 +1,6 @@
 import type { ReportKind } from '../../../domain/report/figures';
-import { type FigureRequest, type FigureValue, type ReportDocument, type ReportTarget, figureKey, renderReport } from '../../../domain/report/render';
+import type { LeftOut } from '../../../domain/report/omit';
+import { type FigureRequest, type FigureValue, type ReportDocument, type ReportTarget, type RoleUnits, figureKey, renderReport } from '../../../domain/report/render';
 import type { ParsedTemplate, TemplateIssue } from '../../../domain/report/template';
 import { findDefaultTemplate } from '../../../domain/report/templates/index';
 import type { Ctx } from '../../context';
@@ -60,29 +61,29 @@ function checkYear(year: number): void {
 
 async function reportingOrg(ctx: Ctx, ref: string) {
   const orgId = await resolveOrgInScope(ctx, 'ledger.read', ref, 'org');
-  const org = await ctx.db.selectFrom('org_units').select(['code', 'name', 'kind']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const org = await ctx.db.selectFrom('org_units').select(['code', 'name', 'kind', 'level']).where('id', '=', orgId).executeTakeFirstOrThrow();
   return { id: orgId, ...org };
 }
 
 /**
  * The template source a report of the unit uses (stored own → stored inherited → default). An
- * inherited template is checked for this unit first: a county template that names 县妇联 (org=LD-FL)
+ * inherited template is checked for this unit first: a county template that names 县妇联 by its code
  * cannot report a township, so the township gets its kind's default template, told why — rather than
  * a 400 about a template it did not write. A unit's own template, or one chosen by id, is used as it
  * is (its errors are the author's to see).
  */
-async function templateFor(ctx: Ctx, org: { id: string; code: string; name: string; kind: string }, kind: ReportKind, year: number, templateId?: string): Promise<{ source: string; used: TemplateSource }> {
+async function templateFor(ctx: Ctx, org: { id: string; code: string; name: string; kind: string; level: string }, kind: ReportKind, year: number, templateId?: string): Promise<{ source: string; used: TemplateSource }> {
   const stored = await findStoredTemplate(ctx, org.id, kind, templateId);
   let skipped: TemplateSource['skipped'];
   if (stored) {
     const used: TemplateSource = { source: 'stored', id: stored.id, name: stored.name, version: stored.version, orgName: stored.orgName, inherited: stored.inherited };
     if (!stored.inherited || templateId) return { source: stored.body, used };
-    const check = await checkTemplate(ctx, org.id, stored.body, { kind, year, org: org.code });
+    const check = await checkTemplate(ctx, org.id, stored.body, { kind, year, org: org.code, orgName: org.name });
     if (check.ok) return { source: stored.body, used };
     const first = check.issues[0];
     skipped = { id: stored.id, name: stored.name, orgName: stored.orgName, reason: `${first.placeholder ? `{{${first.placeholder}}}：` : ''}${first.message}${check.issues.length > 1 ? `（共 ${check.issues.length} 处）` : ''}` };
   }
-  const found = findDefaultTemplate(kind, org.kind);
+  const found = findDefaultTemplate(kind, org.kind, org.level);
   if (!found) throw new AppError('NOT_FOUND', `暂无适用于“${org.name}”的${kind === 'annual' ? '年度' : '半年'}报告模板`);
   return { source: found.source, used: { source: 'default', id: found.id, name: found.label, version: null, orgName: null, inherited: false, ...(skipped ? { skipped } : {}) } };
 }
@@ -104,7 +105,7 @@ async function build(
   org: { id: string; code: string; name: string },
   kind: ReportKind,
   year: number,
-  checked: { template: ParsedTemplate; requests: FigureRequest[] },
+  checked: { template: ParsedTemplate; requests: FigureRequest[]; roles: RoleUnits; leftOut: LeftOut[] },
   hooks: ReportHooks,
 ): Promise<ReportDocument> {
   const values = await computeFigures(ctx, checked.requests, hooks.computeMetric ?? computeMetric);
@@ -114,7 +115,7 @@ async function build(
     targets = await nextYearTargets(ctx, org.id, year + 1);
     hooks.onTargets?.(performance.now() - t0);
   }
-  return renderReport(checked.template, { kind, year, org: org.code, orgName: org.name, values, targets });
+  return renderReport(checked.template, { kind, year, org: org.code, orgName: org.name, values, targets, roles: checked.roles, leftOut: checked.leftOut });
 }
 
 /**
@@ -132,7 +133,7 @@ export async function generateReportWithSource(ctx: Ctx, input: GenerateReportIn
   checkYear(input.year);
   const org = await reportingOrg(ctx, input.org);
   const chosen = input.template === undefined ? await templateFor(ctx, org, input.kind, input.year, input.templateId) : { source: input.template, used: null };
-  const checked = await checkTemplate(ctx, org.id, chosen.source, { kind: input.kind, year: input.year, org: org.code });
+  const checked = await checkTemplate(ctx, org.id, chosen.source, { kind: input.kind, year: input.year, org: org.code, orgName: org.name });
   if (!checked.ok) throw templateIssuesError(checked.issues);
   return { doc: await build(ctx, org, input.kind, input.year, checked, hooks), used: chosen.used };
 }
@@ -149,7 +150,7 @@ export type PreviewResult = { valid: true; doc: ReportDocument } | { valid: fals
 export async function previewReport(ctx: Ctx, input: { template: string; org: string; kind: ReportKind; year: number }, hooks: ReportHooks = {}): Promise<PreviewResult> {
   checkYear(input.year);
   const org = await reportingOrg(ctx, input.org);
-  const checked = await checkTemplate(ctx, org.id, input.template, { kind: input.kind, year: input.year, org: org.code });
+  const checked = await checkTemplate(ctx, org.id, input.template, { kind: input.kind, year: input.year, org: org.code, orgName: org.name });
   if (!checked.ok) return { valid: false, issues: checked.issues };
   return { valid: true, doc: await build(ctx, org, input.kind, input.year, checked, hooks) };
 }

@@ -26,7 +26,7 @@ export function registerReportTemplateRoutes(app: App): void {
       const r = await previewReport(req.ctx, req.body as { template: string; org: string; kind: 'annual' | 'half-year'; year: number });
       if (!r.valid) return { valid: false, issues: r.issues };
       const figures = r.doc.figures.map((f) => ({ n: f.n, text: f.text, ref: f.ref, org: f.org, orgName: f.orgName, from: f.from, to: f.to, value: f.value, unit: f.unit, line: f.line }));
-      return { valid: true, title: r.doc.title, html: writeHtmlBody(r.doc), figures };
+      return { valid: true, title: r.doc.title, html: writeHtmlBody(r.doc), figures, omitted: r.doc.omitted };
     },
   );
   app.get(

@@ -67,8 +67,8 @@ async function load(ctx: Ctx, id: string, permission: 'ledger.read' | 'ledger.wr
 
 /** Checks the template for its unit; the year does not change what is valid, so this year's is used. */
 async function assertValid(ctx: Ctx, orgId: string, source: string, kind: TemplateKind): Promise<void> {
-  const org = await ctx.db.selectFrom('org_units').select('code').where('id', '=', orgId).executeTakeFirstOrThrow();
-  const at = { kind: (kind === 'half-year' ? 'half-year' : 'annual') as ReportKind, year: Number(shanghaiDate(ctx.now()).slice(0, 4)), org: org.code };
+  const org = await ctx.db.selectFrom('org_units').select(['code', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const at = { kind: (kind === 'half-year' ? 'half-year' : 'annual') as ReportKind, year: Number(shanghaiDate(ctx.now()).slice(0, 4)), org: org.code, orgName: org.name };
   const check = await checkTemplate(ctx, orgId, source, at);
   if (!check.ok) throw templateIssuesError(check.issues);
 }
