@@ -25,4 +25,21 @@ export default tseslint.config(
   },
   { files: ['src/server/config.ts', 'test/**', 'bench/**', 'e2e/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['web/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // the web's business date is the server's (office PCs and phones often have wrong clocks):
+    // only web/shared/clock.ts reads the browser's clock
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['web/shared/clock.ts', 'web/vite.config.ts', 'web/precompress.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: '只在 src/server/config.ts 读取环境变量 (read the environment only in config.ts)' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: '网页用服务器的业务日期：用 web/shared/clock.ts 的 serverNow() (the browser clock may be wrong)' },
+        { selector: "CallExpression[callee.name='Date']", message: '网页用服务器的业务日期：用 web/shared/clock.ts 的 serverNow()' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: '网页用服务器的时间：用 web/shared/clock.ts 的 serverNowMs()' },
+        { selector: "CallExpression[callee.name='todayShanghai']", message: '网页用服务器的业务日期：用 ui/dates 的 today() (web/shared/clock.ts)' },
+        { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: '网页用服务器的业务日期：dayjs(today()) 而不是 dayjs()' },
+      ],
+    },
+  },
 );

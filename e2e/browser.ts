@@ -3,8 +3,43 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../src/server/config';
 
+/**
+ * The browser's own clock for the journeys: `E2E_BROWSER_CLOCK` = an ISO instant (every context's
+ * clock starts there and runs on), or unset/`none` for the real clock. `npm test` sets it years away
+ * from the server's clock, so a page that took its date from the browser instead of the server
+ * (web/shared/clock.ts) fails a journey.
+ */
+export function browserClock(): Date | null {
+  const v = process.env.E2E_BROWSER_CLOCK;
+  if (!v || v === 'none') return null;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) throw new Error(`E2E_BROWSER_CLOCK is not an instant: ${v}`);
+  return d;
+}
+
 /** Debian's Chromium through playwright-core (never a downloaded browser); each launch gets a fresh temporary profile. */
 export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const clock = browserClock();
+  if (clock) {
+    // every context (and every page made with browser.newPage) starts on the skewed clock
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.clock.install({ time: clock });
+      return context;
+    };
+    browser.newPage = async (options) => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.on('close', () => void context.close().catch(() => {}));
+      return page;
+    };
+  }
+  return browser;
+}
+
+async function launchChromium(): Promise<Browser> {
   const config = loadConfig();
   return chromium.launch({
     executablePath: config.chromiumPath,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { screenshot } from './browser';
+import { formatChineseDate, shanghaiDate } from '../src/domain/dates';
+import { browserClock, screenshot } from './browser';
 import { closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 let server: DemoServer;
@@ -26,6 +27,10 @@ describe('领导驾驶舱 in Chromium', () => {
   it('shows the county to the leader; a figure and a chart bar open the records they count', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await login(page, 'leader');
+    // the browser's clock may be set years away (E2E_BROWSER_CLOCK): the pages still use the server's day
+    const skew = browserClock();
+    if (skew) expect(Math.abs((await page.evaluate(() => Date.now())) - skew.getTime())).toBeLessThan(3_600_000);
+    expect(await page.locator('body').textContent()).toContain(`今天是 ${formatChineseDate(shanghaiDate(server.t.clock.now()))}`);
     await page.getByTestId('nav-dashboard').first().click();
     const dash = page.getByTestId('dashboard');
     await dash.waitFor();

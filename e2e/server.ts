@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { seedDemo } from '../src/server/modules/demo/demo.seed';
-import { createTestApp } from '../test/test-app';
+import { createTestApp, flowingClock } from '../test/test-app';
 import { launchBrowser } from './browser';
 
 /** The real app with the built web pages and the demo county, listening on a loopback port. */
 export async function startDemoServer() {
-  const t = await createTestApp();
+  // the server runs on the tests' fixed clock (2026-06-15), or on the real one with E2E_SERVER_CLOCK=real
+  const t = await createTestApp({ clock: process.env.E2E_SERVER_CLOCK === 'real' ? flowingClock() : undefined });
   await seedDemo(t.sys, { dataDir: t.config.dataDir, year: 2026, print: () => {} });
   const users = new Map(
     readFileSync(join(t.config.dataDir, 'demo-users.txt'), 'utf8')

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chownSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureWebBuilt } from './web-build.mjs';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv[2]; // optional: sqlite | postgres | e2e
@@ -96,10 +97,6 @@ async function withPostgres(fn) {
   }
 }
 
-function ensureWebBuilt() {
-  if (existsSync('web/dist/index.html') && !process.env.QUNTUAN_REBUILD_WEB) return true;
-  return run('npm', ['run', '--silent', 'build']) === 0;
-}
 
 if (!only || only === 'sqlite') vitest('unit and API tests on SQLite', undefined);
 if (!only || only === 'postgres') {
@@ -112,10 +109,15 @@ if (!only || only === 'e2e') {
       process.stdout.write(`FAIL: Chromium not found at ${chromium}; under CI the browser journeys are required\n`);
       failedStage = true;
     } else process.stdout.write(`SKIP browser journeys: Chromium not found at ${chromium} (apt-get install chromium)\n`);
-  } else if (!ensureWebBuilt()) {
+  } else if (!ensureWebBuilt({ force: Boolean(process.env.QUNTUAN_REBUILD_WEB) })) {
     process.stdout.write('FAIL: web build failed\n');
     failedStage = true;
-  } else vitest('browser journeys in Chromium', 'vitest.e2e.config.ts');
+  } else {
+    // the browsers' clocks run years away from the server's (unless E2E_BROWSER_CLOCK says otherwise):
+    // the pages must take their dates from the server (web/shared/clock.ts)
+    const browserClock = process.env.E2E_BROWSER_CLOCK ?? '2030-02-28T09:00:00+08:00';
+    vitest(`browser journeys in Chromium (browser clock ${browserClock})`, 'vitest.e2e.config.ts', { E2E_BROWSER_CLOCK: browserClock });
+  }
 }
 
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);

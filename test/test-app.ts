@@ -26,6 +26,23 @@ export function testClock(start = '2026-06-15T02:00:00.000Z') {
   };
 }
 
+/**
+ * A clock that runs with real time from the real now; `set` and `advance` move it like the test clock.
+ * For a run of the journeys with no injected clock (`E2E_SERVER_CLOCK=real`).
+ */
+export function flowingClock(): ReturnType<typeof testClock> {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (iso: string) => {
+      offset = new Date(iso).getTime() - Date.now();
+    },
+    advance: (ms: number) => {
+      offset += ms;
+    },
+  };
+}
+
 export interface TestApp {
   app: App;
   config: Config;

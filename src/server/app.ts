@@ -51,6 +51,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
       ip: req.ip ?? null,
     };
     await securityHeaders(req, reply);
+    // every API answer says the server's time: the web keeps its business clock in step with it
+    if (req.url.startsWith('/api/')) void reply.header('x-server-time', deps.now().toISOString());
   });
   const auth = authenticate(deps);
   app.addHook('onRequest', async (req, reply) => {

@@ -2,7 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import type { Permission } from '../../../src/domain/roles';
 import { dashboardKey, fetchDashboard } from '../features/dashboard/api';
-import { todayShanghai } from '../ui/dates';
+import { syncClock } from '../../shared/clock';
+import { thisYear } from '../ui/dates';
 import { NotFound, PageLoading } from '../ui/states';
 import { prefetch } from './prefetch';
 import { RequireAuth } from './RequireAuth';
@@ -44,9 +45,12 @@ if (firstSegment !== 'login') {
   void loadLayout();
   if (firstSegment === 'dashboard') {
     void loadDashboard();
-    const year = Number(todayShanghai().slice(0, 4));
     const orgId = dashboardOrg ? decodeURIComponent(dashboardOrg) : undefined;
-    prefetch(dashboardKey(orgId, year), () => fetchDashboard(orgId, year));
+    // the year is the server's (the clock is asked for in main.tsx at the same moment)
+    void syncClock().then(() => {
+      const year = thisYear();
+      prefetch(dashboardKey(orgId, year), () => fetchDashboard(orgId, year));
+    });
   }
 }
 const DuplicateAssistancePage = lazy(() => import('../features/checks/pages/DuplicateAssistancePage').then((m) => ({ default: m.DuplicateAssistancePage })));

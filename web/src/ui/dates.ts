@@ -1,10 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatChineseDate, formatChineseInstant, shanghaiDate } from '../../../src/domain/dates';
+import { formatChineseDate, formatChineseInstant } from '../../../src/domain/dates';
+import { serverToday, serverYear } from '../../shared/clock';
 
-/** Today in Asia/Shanghai as YYYY-MM-DD, the reference date of the shared ID-number rule. */
-export function todayShanghai(): string {
-  return shanghaiDate(new Date());
-}
+/** Today (the server's business date, Asia/Shanghai) as YYYY-MM-DD; see web/shared/clock.ts. */
+export const today = serverToday;
+
+/** This year (the server's business date, Asia/Shanghai); see web/shared/clock.ts. */
+export const thisYear = serverYear;
 
 /** 'YYYY-MM-DD' → 2025年3月8日; empty shows a dash. */
 export function showDate(s: string | null | undefined): string {

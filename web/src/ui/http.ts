@@ -1,3 +1,5 @@
+import { noteServerTime, requestStartMs } from '../../shared/clock';
+
 /**
  * The one way the web talks to the server: same-origin cookies, the CSRF header on every write,
  * JSON errors turned into ApiError, and a hook for "session gone" (any 401 → login page).
@@ -85,6 +87,7 @@ export async function requestWithStatus<T>(method: Method, path: string, body?: 
     if (csrf) headers['x-csrf-token'] = csrf;
   }
   let res: Response;
+  const sent = requestStartMs();
   try {
     res = await fetch(base + path, {
       method,
@@ -95,6 +98,7 @@ export async function requestWithStatus<T>(method: Method, path: string, body?: 
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
+  noteServerTime(res, sent);
   if (res.status === 204) return { status: 204, data: undefined as T };
   const text = await res.text();
   let json: unknown = null;

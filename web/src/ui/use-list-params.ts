@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router-dom';
 import { yearBounds } from '../../../src/domain/dates';
-import { todayShanghai } from './dates';
+import { thisYear as businessYear } from './dates';
 
 export interface ListParams {
   /** The filters to send (orgId, from, to, q and the extra keys), plus page and pageSize. */
@@ -18,7 +18,7 @@ export interface ListParams {
 
 /** This year in Asia/Shanghai, the default period of every ledger list. */
 export function thisYear(): { from: string; to: string } {
-  return yearBounds(Number(todayShanghai().slice(0, 4)));
+  return yearBounds(businessYear());
 }
 
 /**

@@ -1,3 +1,5 @@
+import { noteServerTime, requestStartMs } from '../../../shared/clock';
+
 /** JSON calls to /api/public/… from the phone pages. Errors carry the server's Chinese message. */
 export class PublicApiError extends Error {
   constructor(
@@ -14,6 +16,7 @@ export class PublicApiError extends Error {
 
 export async function publicApi<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let res: Response;
+  const sent = requestStartMs();
   try {
     res = await fetch(`/api/public${path}`, {
       method: init.method ?? 'GET',
@@ -24,6 +27,7 @@ export async function publicApi<T>(path: string, init: { method?: 'GET' | 'POST'
   } catch {
     throw new PublicApiError(0, 'NETWORK', '网络异常，请检查网络后重试');
   }
+  noteServerTime(res, sent);
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: { path: string; message: string }[] } } | null;
   if (!res.ok) {
     const retry = Number(res.headers.get('retry-after'));

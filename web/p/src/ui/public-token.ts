@@ -1,3 +1,5 @@
+import { serverNowMs } from '../../../shared/clock';
+
 /** The verified-phone token of the public pages, kept per purpose in sessionStorage (gone when the tab closes). */
 export type OtpPurpose = 'vote' | 'claim' | 'objection';
 export interface PublicToken {
@@ -13,7 +15,7 @@ export function readPublicToken(purpose: OtpPurpose): PublicToken | null {
     const raw = sessionStorage.getItem(key(purpose));
     if (!raw) return null;
     const t = JSON.parse(raw) as PublicToken;
-    if (!t.token || new Date(t.expiresAt).getTime() <= Date.now()) {
+    if (!t.token || Date.parse(t.expiresAt) <= serverNowMs()) {
       sessionStorage.removeItem(key(purpose));
       return null;
     }

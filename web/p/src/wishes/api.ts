@@ -49,16 +49,6 @@ export const claimWish = (id: string, token: string) =>
   publicApi<{ wish: PublicWish; claim: { claimedOn: string; dueOn: string; phoneMasked: string } }>(`/wishes/${encodeURIComponent(id)}/claim`, { method: 'POST', body: { token } });
 
 /** The token travels in a header, never in the address (addresses end up in logs). */
-export async function myClaims(token: string): Promise<{ phoneMasked: string; items: MyClaim[] }> {
-  let res: Response;
-  try {
-    res = await fetch('/api/public/my-claims', { headers: { 'x-public-token': token }, credentials: 'omit' });
-  } catch {
-    throw new PublicApiError(0, 'NETWORK', '网络异常，请检查网络后重试');
-  }
-  const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!res.ok) throw new PublicApiError(res.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `请求失败（${res.status}）`);
-  return data as { phoneMasked: string; items: MyClaim[] };
-}
+export const myClaims = (token: string) => publicApi<{ phoneMasked: string; items: MyClaim[] }>('/my-claims', { headers: { 'x-public-token': token } });
 
 export const yuan = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(2)} 元`;

@@ -2,7 +2,7 @@ import { DatePicker, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { showDate, todayShanghai } from '../../../ui/dates';
+import { showDate, thisYear } from '../../../ui/dates';
 import { ListFilters } from '../../../ui/ListFilters';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
@@ -22,7 +22,7 @@ const columns: TableColumnsType<UnassistedPerson> = [
 export function UnassistedPage() {
   const list = useListParams();
   const category = list.get('category') ?? '困难职工';
-  const year = list.get('year') ?? todayShanghai().slice(0, 4);
+  const year = list.get('year') ?? String(thisYear());
   const query = { category, year, orgId: list.orgId, page: list.page, pageSize: list.pageSize };
   const { data, loading } = useRequest(() => listUnassisted(query), [JSON.stringify(query)]);
   return (

@@ -1,7 +1,7 @@
 import { Alert, Button, Col, Flex, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { todayShanghai } from '../../../ui/dates';
+import { thisYear } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageLoading } from '../../../ui/states';
 import { useRequest } from '../../../ui/use-request';
@@ -18,8 +18,8 @@ import { TrendChart } from '../components/TrendChart';
  */
 export function DashboardPage() {
   const { orgId } = useParams();
-  const thisYear = Number(todayShanghai().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  const currentYear = thisYear();
+  const [year, setYear] = useState(currentYear);
   const { data, loading, error } = useRequest(() => (orgId ? getOrgDashboard(orgId, year) : getDashboard(year)), [orgId, year]);
 
   const yearPicker = (
@@ -28,7 +28,7 @@ export function DashboardPage() {
       value={year}
       onChange={setYear}
       style={{ width: 110 }}
-      options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: `${y}年` }))}
+      options={[currentYear - 2, currentYear - 1, currentYear, currentYear + 1].map((y) => ({ value: y, label: `${y}年` }))}
     />
   );
   if (loading && !data) return <PageLoading />;

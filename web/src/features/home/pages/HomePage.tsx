@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { roleLabels } from '../../../../../src/domain/roles';
 import { useAuth, useCurrentUser } from '../../../app/auth';
-import { showDate, todayShanghai } from '../../../ui/dates';
+import { showDate, today } from '../../../ui/dates';
 import { useRequest } from '../../../ui/use-request';
 import { ChangePasswordModal } from '../../auth/components/ChangePasswordModal';
 import { fetchPeopleTotal, fetchUnitCounts } from '../api';
@@ -35,7 +35,7 @@ export function HomePage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {user.displayName}，您好
       </Typography.Title>
-      <Typography.Paragraph type="secondary">今天是 {showDate(todayShanghai())}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">今天是 {showDate(today())}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {can('org.read') ? (
           <>

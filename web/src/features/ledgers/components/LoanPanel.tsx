@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { loanTransitions, type LoanStatus } from '../../../../../src/domain/ledgers/catalogs';
 import { fenToYuan, toFen } from '../../../../../src/domain/money';
 import { useAuth } from '../../../app/auth';
-import { dateFieldProps, datePickerFormats, showDate, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, datePickerFormats, showDate, today } from '../../../ui/dates';
 import { FormModal } from '../../../ui/FormModal';
 import { addRepayment, changeLoanStatus, type Loan, type Repayment } from '../api';
 import { yuanText } from './money';
@@ -83,7 +83,7 @@ export function LoanPanel({ loan, onChanged }: { loan: Loan; onChanged: () => vo
         open={paying}
         title="登记还款"
         fields={['paidOn', 'amountYuan']}
-        initialValues={{ paidOn: todayShanghai() }}
+        initialValues={{ paidOn: today() }}
         onClose={() => setPaying(false)}
         onSubmit={async (v) => {
           await addRepayment(loan.id, { paidOn: v.paidOn, amountYuan: v.amountYuan.trim() });

@@ -1,7 +1,7 @@
 import { Col, Form, Input, Radio, Select } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { personInput } from '../../../../../src/domain/person';
-import { todayShanghai } from '../../../ui/dates';
+import { today } from '../../../ui/dates';
 import { listPeople, type PersonRow } from '../../people/api';
 import { IdNumberHint } from '../../people/components/IdNumberHint';
 
@@ -14,7 +14,7 @@ export function PersonRefField({ label }: { label: string }) {
   const [found, setFound] = useState<PersonRow[]>([]);
   const [searching, setSearching] = useState(false);
   const seq = useRef(0);
-  const person = useMemo(() => personInput(todayShanghai()), []);
+  const person = useMemo(() => personInput(today()), []);
   const idNumber = Form.useWatch('idNumber', form) as string | undefined;
 
   const search = (text: string) => {

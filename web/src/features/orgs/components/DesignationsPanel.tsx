@@ -2,7 +2,7 @@ import { App, AutoComplete, Button, Card, Col, DatePicker, Form, Input, InputNum
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { designationLevels, type DesignationLevel } from '../../../../../src/domain/org';
-import { dateFieldProps, showDate, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, showDate, thisYear } from '../../../ui/dates';
 import { FormModal } from '../../../ui/FormModal';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
@@ -27,7 +27,7 @@ export function DesignationsPanel({ orgId, canWrite }: { orgId: string; canWrite
   const [adding, setAdding] = useState(false);
   const { message } = App.useApp();
   const showError = useApiError();
-  const thisYear = Number(todayShanghai().slice(0, 4));
+  const currentYear = thisYear();
 
   const remove = async (d: Designation) => {
     try {
@@ -74,7 +74,7 @@ export function DesignationsPanel({ orgId, canWrite }: { orgId: string; canWrite
   return (
     <Card title="荣誉称号" size="small" extra={canWrite ? <Button size="small" onClick={() => setAdding(true)}>添加</Button> : null}>
       <Table<Designation> rowKey="id" size="small" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={false} scroll={{ x: 640 }} locale={{ emptyText: '暂无荣誉称号' }} />
-      <FormModal<Values> open={adding} title="添加荣誉称号" fields={fields} initialValues={{ year: thisYear, level: '县级' }} onClose={() => setAdding(false)} onSubmit={submit}>
+      <FormModal<Values> open={adding} title="添加荣誉称号" fields={fields} initialValues={{ year: currentYear, level: '县级' }} onClose={() => setAdding(false)} onSubmit={submit}>
         <Form.Item label="称号" name="title" rules={[{ required: true, whitespace: true, message: '请填写称号' }, { max: 100, message: '称号不能超过 100 个字符' }]}>
           <AutoComplete options={commonTitles} placeholder="如：规范化建设达标单位" />
         </Form.Item>
@@ -86,7 +86,7 @@ export function DesignationsPanel({ orgId, canWrite }: { orgId: string; canWrite
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
-              <InputNumber min={1949} max={thisYear + 1} precision={0} style={{ width: '100%' }} />
+              <InputNumber min={1949} max={currentYear + 1} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>

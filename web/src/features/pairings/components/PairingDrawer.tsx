@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import { contactKinds } from '../../../../../src/domain/pairings/kinds';
-import { dateFieldProps, datePickerFormats, showDate, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, datePickerFormats, showDate, today } from '../../../ui/dates';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { addVisit, getPairing, updatePairing } from '../api';
@@ -34,7 +34,7 @@ export function PairingDrawer({ id, canWrite, onClose, onChanged }: { id: string
             <Descriptions.Item label="单位">{p.orgName}</Descriptions.Item>
           </Descriptions>
           {canWrite && !p.endedOn ? (
-            <Form form={visitForm} layout="inline" initialValues={{ visitedOn: todayShanghai(), kind: p.commitmentKind }} onFinish={(v) => void addVisit(p.id, v).then(() => (visitForm.resetFields(['note']), done('已登记联系')), showError)}>
+            <Form form={visitForm} layout="inline" initialValues={{ visitedOn: today(), kind: p.commitmentKind }} onFinish={(v) => void addVisit(p.id, v).then(() => (visitForm.resetFields(['note']), done('已登记联系')), showError)}>
               <Form.Item name="visitedOn" {...dateFieldProps} rules={[{ required: true }]}>
                 <DatePicker format={datePickerFormats} />
               </Form.Item>
@@ -61,7 +61,7 @@ export function PairingDrawer({ id, canWrite, onClose, onChanged }: { id: string
             ]}
           />
           {canWrite && !p.endedOn ? (
-            <Form form={endForm} layout="inline" initialValues={{ endedOn: todayShanghai() }} onFinish={(v) => void updatePairing(p.id, v).then(() => done('结对已结束'), showError)}>
+            <Form form={endForm} layout="inline" initialValues={{ endedOn: today() }} onFinish={(v) => void updatePairing(p.id, v).then(() => done('结对已结束'), showError)}>
               <Form.Item name="endedOn" {...dateFieldProps} rules={[{ required: true }]}>
                 <DatePicker format={datePickerFormats} />
               </Form.Item>

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { contactKinds, helpedRoles, helperRoles } from '../../../../../src/domain/pairings/kinds';
-import { dateFieldProps, datePickerFormats, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, datePickerFormats, today } from '../../../ui/dates';
 import { FormModal } from '../../../ui/FormModal';
 import { listHouseholds } from '../../households/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -25,7 +25,7 @@ export function PairingFormModal({ open, onClose, onSaved }: { open: boolean; on
       width={620}
       onClose={onClose}
       fields={['orgId', 'helperPersonId', 'helperOrgId', 'helperRole', 'helpedPersonId', 'helpedHouseholdId', 'helpedRole', 'commitmentKind', 'everyMonths', 'startedOn', 'note']}
-      initialValues={{ helperKind: 'person', helperRole: '爱心妈妈', helpedKind: 'person', helpedRole: '留守儿童', commitmentKind: '电话', everyMonths: 1, startedOn: todayShanghai() }}
+      initialValues={{ helperKind: 'person', helperRole: '爱心妈妈', helpedKind: 'person', helpedRole: '留守儿童', commitmentKind: '电话', everyMonths: 1, startedOn: today() }}
       onSubmit={async (v) => {
         await createPairing(v);
         onSaved();

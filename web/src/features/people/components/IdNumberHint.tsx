@@ -1,12 +1,12 @@
 import { Typography } from 'antd';
 import { checkIdNumber } from '../../../../../src/domain/id-number';
 import { provinceCodes } from '../../../../../src/domain/regions';
-import { showDate, todayShanghai } from '../../../ui/dates';
+import { showDate, today } from '../../../ui/dates';
 
 /** Birth date and gender read from the ID number as it is typed (GB 11643 §5). */
 export function IdNumberHint({ value }: { value?: string }) {
   if (!value || value.trim().length < 18) return <span>出生日期和性别将根据身份证号自动识别</span>;
-  const r = checkIdNumber(value, todayShanghai());
+  const r = checkIdNumber(value, today());
   if (!r.ok) return null; // the field shows the rule's message
   return (
     <Typography.Text type="success" data-testid="id-derived">

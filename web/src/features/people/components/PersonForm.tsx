@@ -1,7 +1,7 @@
 import { AutoComplete, Button, Col, Form, Input, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ethnicities, personInput } from '../../../../../src/domain/person';
-import { todayShanghai } from '../../../ui/dates';
+import { today } from '../../../ui/dates';
 import { ApiError } from '../../../ui/http';
 import { applyErrorDetails, useApiError } from '../../../ui/use-api-error';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
@@ -33,7 +33,7 @@ const categoryNameRule = {
 
 export function PersonForm({ fixedIdNumber, initial, maskedHints, submitText, onSubmit, onCancel }: Props) {
   const [form] = Form.useForm<PersonFormValues>();
-  const schema = useMemo(() => personInput(todayShanghai()), []);
+  const schema = useMemo(() => personInput(today()), []);
   const idNumber = Form.useWatch('idNumber', form);
   const [saving, setSaving] = useState(false);
   const showError = useApiError();

@@ -7,11 +7,10 @@ import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { deleteTemplate, type EffectiveTemplate, effectiveTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
-import { showInstant } from '../../../ui/dates';
+import { showInstant, thisYear } from '../../../ui/dates';
 
-const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 // a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
-const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear);
+const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear());
 
 function usedLabel(t: EffectiveTemplate): string {
   if (t.source === 'default' && t.skipped) return `默认模板“${t.name}”（上级单位${t.skipped.orgName}的模板“${t.skipped.name}”不适用于本单位：${t.skipped.reason}）`;
@@ -63,7 +62,7 @@ export function ReportsPage() {
               <Select<ReportKind> data-testid="report-kind" value={kind} onChange={setKind} style={{ width: 280 }} options={(['annual', 'half-year'] as const).map((k) => ({ value: k, label: reportKindLabels[k] }))} />
             </Form.Item>
             <Form.Item label="年度">
-              <Select data-testid="report-year" value={year} onChange={setYear} style={{ width: 110 }} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} />
+              <Select data-testid="report-year" value={year} onChange={setYear} style={{ width: 110 }} options={[thisYear(), thisYear() - 1, thisYear() - 2].map((y) => ({ value: y, label: `${y}年` }))} />
             </Form.Item>
             <Form.Item label="模板">
               <Select

@@ -13,10 +13,10 @@ import { PlaceholderPicker } from '../components/PlaceholderPicker';
 import { IssueList, ReportPreview } from '../components/ReportPreview';
 import { TemplateTextArea } from '../components/TemplateTextArea';
 import { VersionHistory } from '../components/VersionHistory';
+import { thisYear } from '../../../ui/dates';
 
-const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 // a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
-const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear);
+const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear());
 const lineOf = (text: string, pos: number) => text.slice(0, pos).split('\n').length;
 
 /** The live preview, asked for 600 ms after the last keystroke; answers to older text are dropped. */
@@ -126,7 +126,7 @@ export function TemplateEditorPage() {
   };
 
   if (!isNew && !detail) return <PageLoading />;
-  const years = [thisYear, thisYear - 1, thisYear - 2];
+  const years = [thisYear(), thisYear() - 1, thisYear() - 2];
   return (
     <>
       <PageHeader

@@ -5,7 +5,7 @@ import { useAuth } from '../../../app/auth';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
-import { dateFieldProps, datePickerFormats, showDate, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, datePickerFormats, showDate, thisYear } from '../../../ui/dates';
 import { useRequest } from '../../../ui/use-request';
 import { createScreening, type CreateScreeningInput, listScreenings, type Screening } from '../api';
 import { OverdueBadge } from '../components/badges';
@@ -20,7 +20,7 @@ export function ScreeningsPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const list = useRequest(() => listScreenings({ page }), [page]);
-  const year = Number(todayShanghai().slice(0, 4));
+  const year = thisYear();
 
   return (
     <>

@@ -2,6 +2,7 @@ import { AutoComplete, Button, Flex, Form, Input, InputNumber, Select, Switch } 
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { FormModal } from '../../../ui/FormModal';
 import { type Campaign, campaignKinds, campaignsApi, nomineeTypeLabels, type NomineeType } from '../api';
+import { thisYear } from '../../../ui/dates';
 
 interface Values {
   orgId?: string;
@@ -39,7 +40,7 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
       okText="创建"
       fields={fields}
       onClose={onClose}
-      initialValues={{ year: new Date().getFullYear(), awardLevel: '县级', votingEnabled: true, juryEnabled: true, juryWeight: 70, winnersCount: 10, votesPerDay: 3, votesPerCampaign: 30, votesPerAddressHour: 200, hideResults: false, publicityDays: 7, quotas: [{ orgId: '', quota: 3 }] }}
+      initialValues={{ year: thisYear(), awardLevel: '县级', votingEnabled: true, juryEnabled: true, juryWeight: 70, winnersCount: 10, votesPerDay: 3, votesPerCampaign: 30, votesPerAddressHour: 200, hideResults: false, publicityDays: 7, quotas: [{ orgId: '', quota: 3 }] }}
       onSubmit={async (v) => onCreated(await campaignsApi.create({ ...v, description: v.description || undefined }))}
     >
       <Form.Item name="orgId" label="主办单位" extra="不选为本人所在单位">

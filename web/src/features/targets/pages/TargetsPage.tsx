@@ -11,10 +11,10 @@ import { actualLink, deleteTarget, listTargets, showFigure, statusColor, statusT
 import { useMetricCatalogue } from '../components/MetricRefInput';
 import { SplitModal } from '../components/SplitModal';
 import { TargetFormModal } from '../components/TargetFormModal';
+import { thisYear } from '../../../ui/dates';
 
-const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 // a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
-const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear);
+const yearParam = (q: URLSearchParams) => (/^\d{4}$/.test(q.get('year') ?? '') ? Number(q.get('year')) : thisYear());
 
 /** Progress against the target with a dashed mark at 序时进度 (the elapsed share of the year). */
 function ProgressCell({ t }: { t: Target }) {
@@ -132,7 +132,7 @@ export function TargetsPage() {
     });
   }
 
-  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
+  const years = [thisYear() + 1, thisYear(), thisYear() - 1, thisYear() - 2];
   return (
     <>
       <PageHeader

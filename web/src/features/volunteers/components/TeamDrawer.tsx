@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Modal, Select, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { dateFieldProps, datePickerFormats, showDate, todayShanghai } from '../../../ui/dates';
+import { dateFieldProps, datePickerFormats, showDate, today } from '../../../ui/dates';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { exportUrl } from '../../ledgers/api';
@@ -75,7 +75,7 @@ export function TeamDrawer({ team, canWrite, onClose, onChanged }: { team: Team 
           children: (
             <Flex vertical gap={12}>
               {canWrite ? (
-                <Form form={serviceForm} layout="inline" initialValues={{ servedOn: todayShanghai() }} onFinish={(v) => void createService({ teamId: id, ...v }).then(() => (serviceForm.resetFields(['hours', 'activity']), refresh('已登记，待确认')), showError)}>
+                <Form form={serviceForm} layout="inline" initialValues={{ servedOn: today() }} onFinish={(v) => void createService({ teamId: id, ...v }).then(() => (serviceForm.resetFields(['hours', 'activity']), refresh('已登记，待确认')), showError)}>
                   <Form.Item name="personId" rules={[{ required: true, message: '请选择队员' }]}>
                     <Select style={{ width: 140 }} placeholder="队员" options={(members.data?.items ?? []).map((m) => ({ value: m.personId, label: m.name }))} />
                   </Form.Item>
