@@ -72,6 +72,7 @@ async function main() {
   const { county, towns, villages, ctx } = await buildCounty(database, crypto);
   await insertPeople(database, crypto, villages, 0, peopleCount);
   const people = (await database.db.selectFrom('people').select('id').execute()).map((r) => r.id);
+  const units = Number((await database.db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const period = { from: '2026-01-01', to: '2026-12-31' };
   const cases = [
     ['assistance.amount', county.code],
@@ -122,7 +123,7 @@ async function main() {
     where s.deleted_at is null and s.org_id in (select oc.descendant_id from org_closure oc where oc.ancestor_id = ${county.id})
     and s.given_on >= '2026-01-01' and s.given_on <= '2026-12-31'`.execute(database.db);
   process.stdout.write(`\nassistance.beneficiaries plan: ${plan2.rows.map((r) => r.detail).join(' | ')}\n`);
-  process.stdout.write(`\nmetric latency, median of 7 (SQLite, period 2026, ${peopleCount.toLocaleString('en')} people, 81 units):\n${lines.join('\n')}\n`);
+  process.stdout.write(`\nmetric latency, median of 7 (SQLite, period 2026, ${peopleCount.toLocaleString('en')} people, ${units} units):\n${lines.join('\n')}\n`);
   process.stdout.write(`\nassistance list, county user's view, 20 a page (median of 7 for the next pages):\n${listLines.join('\n')}\n`);
   process.stdout.write(`\nassistance.amount plan: ${plan.rows.map((r) => r.detail).join(' | ')}\n`);
   await database.close();
