@@ -4,8 +4,11 @@ import type { ImportBatchTable } from '../../db/types';
 import { AppError, notFound } from '../../http/errors';
 import { assertOrgInScope, hasPermission, orgInScope, orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
+import { undoOrgBatch } from '../orgs/orgs.import';
 import { deleteUnreferencedBatchPeople } from '../people/people.bulk';
+import { undoUserBatch } from '../users/users.import';
 import type { ImportKind } from './kinds/types';
+import { isTreeKind } from './tree-batches';
 import { writePermission } from './uploads';
 import { chunked } from './writers/common';
 
@@ -85,6 +88,7 @@ const ledgerTables = { activities: 'activities', assistance: 'assistance', loans
 /** Soft-deletes the batch's ledger records (people and households it created and nothing else uses are removed). */
 export async function undoBatch(ctx: Ctx, id: string): Promise<BatchView> {
   const batch = await getBatch(ctx, id);
+  if (isTreeKind(batch.kind)) return undoTreeBatch(ctx, batch);
   const kind = batch.kind as ImportKind;
   orgScope(ctx, writePermission(kind)); // 403 without the permission; 404 outside its scope
   await assertOrgInScope(ctx, writePermission(kind), batch.orgId).catch(() => {
@@ -123,4 +127,12 @@ async function deleteUnusedHouseholds(tx: Ctx, batchId: string): Promise<number>
   }
   await deleteUnreferencedBatchPeople(tx, batchId);
   return n;
+}
+
+/** A set-up batch (org tree, users): undone by its own module, each step backwards. */
+async function undoTreeBatch(ctx: Ctx, batch: BatchView): Promise<BatchView> {
+  if (batch.status === 'undone') throw new AppError('CONFLICT', '该导入批次已撤销');
+  const removed = batch.kind === 'orgs' ? await undoOrgBatch(ctx, batch) : await undoUserBatch(ctx, batch);
+  ctx.log.info({ batchId: batch.id, removed }, 'import batch undone');
+  return getBatch(ctx, batch.id);
 }
