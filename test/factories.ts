@@ -1,6 +1,6 @@
 import { makeIdNumber, type Gender } from '../src/domain/id-number';
 import { newId } from '../src/domain/ids';
-import type { OrgKind } from '../src/domain/org';
+import type { OrgKind, OrgLevel } from '../src/domain/org';
 import type { Role } from '../src/domain/roles';
 import type { Ctx } from '../src/server/context';
 import { createOrg } from '../src/server/modules/orgs/orgs.service';
@@ -12,13 +12,14 @@ let seq = 0;
 /** Builds a unit through the real service (closure rows, audit entry). */
 export async function buildUnit(
   ctx: Ctx,
-  opts: { code?: string; name?: string; kind?: OrgKind; parentId?: string; divisionCode?: string; establishedOn?: string } = {},
+  opts: { code?: string; name?: string; kind?: OrgKind; level?: OrgLevel; parentId?: string; divisionCode?: string; establishedOn?: string } = {},
 ) {
   const n = ++seq;
   return createOrg(ctx, {
     code: opts.code ?? `T${n}-${newId().slice(-6)}`,
     name: opts.name ?? `测试组织${n}`,
     kind: opts.kind ?? 'other',
+    level: opts.level,
     parentId: opts.parentId,
     divisionCode: opts.divisionCode,
     establishedOn: opts.establishedOn,
