@@ -58,8 +58,11 @@ const commands: Record<string, Entry> = {
   },
   import: {
     usage: `quntuan import <kind> <file.xlsx> --org <orgCode> [--dry-run] [--accept-valid] [--errors <out.xlsx>] [--json]
-      kind：people activities assistance loans contracts households`,
-    summary: '从 Excel 台账导入（默认全部正确才写入；--accept-valid 写入正确的行；重复行不再写入）',
+      kind：people activities assistance loans contracts households
+    quntuan import orgs <file.xlsx> --org <rootCode> [--dry-run] [--errors <out.xlsx>] [--json]
+    quntuan import users <file.xlsx> --org <rootCode> [--dry-run] [--errors <out.xlsx>] [--json] [-o <passwords.xlsx>]
+      orgs：组织架构（上级单位编码/名称、单位编码、单位名称、单位类型…）；users：用户（生成初始密码，-o 写入密码表）`,
+    summary: '从 Excel 台账导入（默认全部正确才写入；--accept-valid 写入正确的行；重复行不再写入）；orgs/users 全部正确才写入',
     load: async () => (await import('./commands/import')).runImportCommand,
   },
   export: {

@@ -16,6 +16,8 @@ import { type CommandRun, exitCode, InputError, parseCommandArgs, printJson, req
  * (nothing written unless --accept-valid); 2 on a usage error.
  */
 export const runImportCommand: CommandRun = async (args, env) => {
+  // the set-up kinds (org tree, users) have their own command: all or nothing, a passwords sheet
+  if (args[0] === 'orgs' || args[0] === 'users') return (await import('./import-tree')).runTreeImport(args, env);
   const { values, positionals } = parseCommandArgs(args, {
     org: { type: 'string' },
     'dry-run': { type: 'boolean' },
