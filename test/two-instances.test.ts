@@ -53,6 +53,6 @@ describe('two instances on one database', () => {
     );
     const results = await Promise.all(writes);
     expect(results.map((r) => r.statusCode)).toEqual(Array(16).fill(201));
-    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(t.database.db, t.crypto)).toMatchObject({ ok: true });
   });
 });

@@ -115,6 +115,11 @@ describe.skipIf(onPostgresRun)('quntuan CLI (spawned, SQLite)', { timeout: 120_0
     expect(backup.stdout).toContain('QUNTUAN_SECRET');
     const header = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]);
     expect(header).toMatchObject({ format: 'quntuan-backup', version: 1, dialect: 'sqlite', migrations: expect.arrayContaining(['2026-11-28T0900-foundation']) });
+    // every backup is an audit checkpoint: in its header, in data/audit-checkpoints.jsonl and in the output
+    expect(header.auditCheckpoints).toEqual([{ seq: entries + 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: header.createdAt }]);
+    expect(header.tables.map((t: { name: string }) => t.name)).not.toContain('import_uploads');
+    expect(readFileSync(join(dir, 'audit-checkpoints.jsonl'), 'utf8')).toBe(`${JSON.stringify(header.auditCheckpoints[0])}\n`);
+    expect(backup.stdout).toContain(`审计检查点：第 ${entries + 1} 条`);
 
     const copy = join(dir, 'restored.db');
     const restore = cli(['restore', file], { db: copy });
@@ -127,6 +132,34 @@ describe.skipIf(onPostgresRun)('quntuan CLI (spawned, SQLite)', { timeout: 120_0
     const refused = cli(['restore', file]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('目标数据库不是空的');
+  });
+
+  it('names the cut tail against the checkpoints when the newest entries and the head were reset together', () => {
+    const file = join(dir, 'q.db');
+    const checkpoints = join(dir, 'audit-checkpoints.jsonl');
+    const whole = cli(['audit', 'verify', '--checkpoints', checkpoints, '--json']);
+    expect(JSON.parse(whole.stdout)).toMatchObject({ ok: true, checkpoint: { seq: expect.any(Number) } });
+    const { first, copy } = withSqlite(file, (db) => {
+      const max = (db.prepare('select max(seq) as m from audit_log').get() as { m: number }).m;
+      // a copy of the database to put back afterwards
+      db.exec(`VACUUM INTO '${join(dir, 'q-before-cut.db')}'`);
+      db.exec('DROP TRIGGER audit_log_no_delete');
+      db.prepare('delete from audit_log where seq >= ?').run(max - 1);
+      const kept = db.prepare('select seq, hash from audit_log where seq = ?').get(max - 2) as { seq: number; hash: string };
+      db.prepare('update audit_head set seq = ?, hash = ? where id = 1').run(kept.seq, kept.hash);
+      return { first: max - 1, copy: join(dir, 'q-before-cut.db') };
+    });
+    const alone = cli(['audit', 'verify']);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain('--checkpoints');
+    const cut = cli(['audit', 'verify', '--checkpoints', checkpoints]);
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toContain(`审计日志校验失败：第 ${first} 条 — 日志末尾被截断`);
+    const fromBackup = cli(['audit', 'verify', '--checkpoints', join(dir, 'backup.jsonl.gz'), '--json']);
+    expect(JSON.parse(fromBackup.stdout)).toMatchObject({ ok: false, brokenSeq: first });
+    expect(cli(['audit', 'verify', '--checkpoints', join(dir, 'nowhere.jsonl')]).stderr).toContain('找不到检查点文件');
+    writeFileSync(file, readFileSync(copy));
+    expect(cli(['audit', 'verify', '--checkpoints', checkpoints]).code).toBe(0);
   });
 
   it('names the edited entry, and detects a deleted last entry', () => {
@@ -197,9 +230,13 @@ describe('backup and restore (in process; into PostgreSQL in the PostgreSQL run)
     const db = target.database.db;
     const child = await db.selectFrom('org_units as c').innerJoin('org_units as p', 'p.id', 'c.parent_id').select('p.code').where('c.code', '=', 'child').executeTakeFirstOrThrow();
     expect(child.code).toBe('parent');
-    const sourceAudit = await verifyAudit(source.db);
-    expect(await verifyAudit(db)).toEqual(sourceAudit);
+    const sourceAudit = await verifyAudit(source.db, crypto);
+    expect(await verifyAudit(db, crypto)).toEqual(sourceAudit);
     expect(sourceAudit.ok).toBe(true);
+    // the backup's header carries the checkpoint of its snapshot; the restored chain reaches it
+    const header = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]);
+    expect(header.auditCheckpoints).toEqual([expect.objectContaining({ seq: sourceAudit.entries })]);
+    expect(await verifyAudit(db, crypto, { checkpoints: header.auditCheckpoints })).toMatchObject({ ok: true, checkpoint: { seq: sourceAudit.entries } });
     const user = await db.selectFrom('users').select('password_hash').where('username', '=', 'viewer1').executeTakeFirstOrThrow();
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     await expect(restoreBackup(target.database, file, { keyCheck })).rejects.toThrow(/不是空的/);

@@ -71,8 +71,8 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./commands/export')).runExportCommand,
   },
   audit: {
-    usage: 'quntuan audit verify [--json]',
-    summary: '校验审计日志的哈希链是否完整、未被篡改',
+    usage: 'quntuan audit verify [--checkpoints <file>] [--json]   ·   quntuan audit rekey [--json]\n      <file>：数据目录的 audit-checkpoints.jsonl、服务器日志或备份文件；rekey 把未加密钥的旧链转换为密钥链',
+    summary: '校验审计日志的密钥哈希链是否完整、未被篡改（对照检查点可发现末尾被删除）',
     load: async () => (await import('./commands/audit')).runAudit,
   },
   metric: {

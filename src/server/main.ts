@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { shanghaiDate } from '../domain/dates';
 import type { Ctx } from './context';
+import { startCheckpointTimer } from './modules/audit/audit.checkpoints';
 import { seedDemo } from './modules/demo/demo.seed';
 import { ensureAdmin } from './modules/users/bootstrap';
 import { openRuntime, systemCtx } from './runtime';
@@ -14,9 +15,14 @@ export async function startServer(config: Config, opts: { port?: number; host?: 
   if (config.seedDemo === 'auto') await seedOnFirstRun(ctx, config.dataDir);
   if (opts.beforeListen) await opts.beforeListen(ctx);
   const app = await buildApp(rt);
+  // audit checkpoints (seq, keyed hash, time) to data/audit-checkpoints.jsonl and the log: at start
+  // and hourly, one timer per process, stopped when the app closes
+  let checkpoints: { stop: () => void } | null = null;
+  app.addHook('onClose', async () => checkpoints?.stop());
   const port = opts.port ?? config.port;
   const host = opts.host ?? config.host;
   await app.listen({ port, host });
+  checkpoints = startCheckpointTimer({ db: rt.database.db, dataDir: config.dataDir, now: rt.now }, app.log);
   process.stdout.write(`群团工作平台已启动：http://${host}:${port}/ （数据库：${rt.database.dialect}）\n`);
   const stop = async () => {
     await app.close();

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { appendCheckpoint } from '../../server/modules/audit/audit.checkpoints';
 import { appendAudit } from '../../server/modules/audit/audit.service';
 import { openRuntime, systemCtx } from '../../server/runtime';
 import { keyCheckText, keyNotice } from '../dump/format';
@@ -26,9 +27,14 @@ export const runBackup: CommandRun = async (args, env) => {
       onRows: (n) => progress?.increment(n),
     });
     (progress as Progress | null)?.stop();
-    if (values.json) printJson(env, { ...summary, dialect: rt.database.dialect });
+    // every backup anchors the audit chain outside the database: the header carries the checkpoint,
+    // and it goes to the data directory's checkpoint file and to this command's output
+    const cp = summary.auditCheckpoint;
+    const checkpointFile = appendCheckpoint(rt.config.dataDir, cp);
+    if (values.json) printJson(env, { ...summary, dialect: rt.database.dialect, checkpointFile });
     else {
       env.out(`已备份 ${summary.tables.length} 张表、${summary.rows} 行到 ${summary.file}（${(summary.bytes / 1024).toFixed(1)} KB，${rt.database.dialect}）`);
+      env.out(`审计检查点：第 ${cp.seq} 条 ${cp.hash} ${cp.at}（已写入备份文件头和 ${checkpointFile}）`);
       env.out(keyNotice);
     }
     return 0;

@@ -1,5 +1,5 @@
 import { migrateToLatest } from '../../server/db/database';
-import { openRuntime } from '../../server/runtime';
+import { keyAuditAfterMigrations, openRuntime } from '../../server/runtime';
 import { type CommandRun, parseCommandArgs, printJson, UsageError } from '../support';
 
 export const runMigrate: CommandRun = async (args, env) => {
@@ -8,6 +8,7 @@ export const runMigrate: CommandRun = async (args, env) => {
   const rt = await openRuntime(env.config, { migrate: false });
   try {
     const applied = await migrateToLatest(rt.database.db);
+    await keyAuditAfterMigrations(rt, applied);
     if (values.json) printJson(env, { dialect: rt.database.dialect, applied });
     else if (applied.length === 0) env.out(`数据库结构已是最新（${rt.database.dialect}），无需迁移`);
     else {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../server/db/database';
+import { keyingMigration } from '../../server/modules/audit/audit.rekey';
 import { verifyAudit } from '../../server/modules/audit/audit.service';
+import { keyAuditAfterMigrations } from '../../server/runtime';
 import { createCrypto, loadOrCreateSecret } from '../../server/security/crypto';
 import { keyCheckText, keyNotice } from '../dump/format';
 import { restoreBackup } from '../dump/read';
@@ -18,7 +20,10 @@ export const runRestore: CommandRun = async (args, env) => {
   const { config } = env;
   const hasKeyFile = existsSync(join(config.dataDir, 'secret.key'));
   const secret = config.secret ?? (hasKeyFile ? loadOrCreateSecret(undefined, config.dataDir) : undefined);
-  const keyCheck = secret ? createCrypto(secret).blindIndex(keyCheckText) : null;
+  // the audit chain is keyed: without the secret it can be neither re-keyed nor verified
+  if (!secret) throw new InputError('缺少加密密钥：请设置与备份时相同的 QUNTUAN_SECRET（或把原 data/secret.key 复制到数据目录）后重试；未写入任何数据');
+  const crypto = createCrypto(secret);
+  const keyCheck = crypto.blindIndex(keyCheckText);
 
   const database = openDatabase(config.database);
   try {
@@ -29,7 +34,11 @@ export const runRestore: CommandRun = async (args, env) => {
       onRows: (n) => progress?.increment(n),
     });
     (progress as Progress | null)?.stop();
-    const audit = await verifyAudit(database.db);
+    // a backup from before the keyed chain went through the keying migration just now: re-key it
+    const keying = header.migrations.includes(keyingMigration) ? [] : [keyingMigration];
+    await keyAuditAfterMigrations({ database, crypto, now: () => new Date() }, keying);
+    // checked against the checkpoint the backup carries: a restored chain must reach it
+    const audit = await verifyAudit(database.db, crypto, { checkpoints: header.auditCheckpoints });
     if (values.json) {
       printJson(env, { ok: audit.ok, file, from: header.dialect, to: database.dialect, createdAt: header.createdAt, rows, tables: header.tables, audit });
     } else {

@@ -5,7 +5,11 @@
  *   last     {"end": true, "rows": total} — a file without it was cut short
  * Values are stored as read: text, numbers, null; binary as {"$b64": "..."}. Encrypted columns
  * (ID numbers, phones, addresses) stay ciphertext: restoring needs the same QUNTUAN_SECRET.
+ * Stored import uploads (import_uploads) are never backed up: they are transient copies of
+ * workbooks full of ID numbers. The header carries the audit checkpoint taken in the backup's snapshot.
  */
+import type { AuditCheckpoint } from '../../server/modules/audit/audit.checkpoints';
+
 export const backupFormat = 'quntuan-backup';
 export const backupVersion = 1;
 
@@ -18,6 +22,8 @@ export interface BackupHeader {
   /** HMAC of a fixed text under the blind-index key: tells whether a restore uses the same secret */
   keyCheck: string | null;
   tables: { name: string; rows: number }[];
+  /** the audit chain's head in this snapshot (absent in backups made before 2026-12) */
+  auditCheckpoints?: AuditCheckpoint[];
 }
 
 export interface TableMarker {

@@ -149,8 +149,8 @@ async function insertAll(
   const flush = async () => {
     if (!current || batch.length === 0) return;
     if (current.table === 'audit_head') {
-      // the head row exists from the migration; the audit_log triggers do not cover it
-      for (const r of batch) await trx.updateTable('audit_head').set({ seq: r.seq, hash: r.hash }).where('id', '=', r.id).execute();
+      // the head row exists from the migration; the audit_log triggers do not cover it (its scheme too)
+      for (const { id, ...rest } of batch) await trx.updateTable('audit_head').set(rest).where('id', '=', id).execute();
     } else {
       await trx.insertInto(current.table).values(batch).execute();
     }

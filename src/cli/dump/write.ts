@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../../server/db/database';
+import type { AuditCheckpoint } from '../../server/modules/audit/audit.checkpoints';
 import { backupFormat, type BackupHeader, backupVersion, encodeValue } from './format';
 import { discoverTables, sortSelfReferencing, type TableInfo } from './tables';
 
@@ -13,7 +14,12 @@ export interface BackupSummary {
   createdAt: string;
   rows: number;
   tables: { name: string; rows: number }[];
+  /** the audit chain's head in the snapshot, also in the header */
+  auditCheckpoint: AuditCheckpoint;
 }
+
+/** Tables a backup leaves out: stored uploads are transient copies of workbooks full of ID numbers. */
+export const notBackedUp = new Set(['import_uploads']);
 
 export interface BackupOptions {
   keyCheck: string | null;
@@ -53,7 +59,7 @@ export async function writeBackup(database: Database, file: string, opts: Backup
   const createdAt = opts.now().toISOString();
   try {
     const summary = await begin.execute(async (trx) => {
-      const tables = await discoverTables(trx, database.dialect);
+      const tables = (await discoverTables(trx, database.dialect)).filter((t) => !notBackedUp.has(t.name));
       const migrations = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx)).rows.map((r) => r.name);
       const counted: BackupHeader['tables'] = [];
       for (const t of tables) {
@@ -61,7 +67,18 @@ export async function writeBackup(database: Database, file: string, opts: Backup
         counted.push({ name: t.name, rows: Number(r.n) });
       }
       const total = counted.reduce((s, t) => s + t.rows, 0);
-      const header: BackupHeader = { format: backupFormat, version: backupVersion, dialect: database.dialect, createdAt, migrations, keyCheck: opts.keyCheck, tables: counted };
+      const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      const auditCheckpoint: AuditCheckpoint = { seq: Number(head.seq), hash: String(head.hash), at: createdAt };
+      const header: BackupHeader = {
+        format: backupFormat,
+        version: backupVersion,
+        dialect: database.dialect,
+        createdAt,
+        migrations,
+        keyCheck: opts.keyCheck,
+        tables: counted,
+        auditCheckpoints: [auditCheckpoint],
+      };
       opts.onStart?.(total);
       async function* lines(): AsyncGenerator<string> {
         yield `${JSON.stringify(header)}\n`;
@@ -75,7 +92,7 @@ export async function writeBackup(database: Database, file: string, opts: Backup
         yield `${JSON.stringify({ end: true, rows: total })}\n`;
       }
       await pipeline(Readable.from(lines()), createGzip(), createWriteStream(tmp, { mode: 0o600 }));
-      return { rows: total, tables: counted };
+      return { rows: total, tables: counted, auditCheckpoint };
     });
     renameSync(tmp, file);
     return { file, bytes: statSync(file).size, createdAt, ...summary };

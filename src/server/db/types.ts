@@ -166,6 +166,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** the chain's hash: 'hmac-sha256-v1' (keyed), 'sha256' (a chain from before keying, re-keyed at start) */
+  scheme: string;
 }
 export interface SettingTable {
   key: string;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 /**
  * Keys derived from QUNTUAN_SECRET with HKDF: one for AES-256-GCM encryption of personal data at rest,
- * one for the keyed blind index (HMAC-SHA256) used for look-up and de-duplication of ID numbers.
+ * one for the keyed blind index (HMAC-SHA256) used for look-up and de-duplication of ID numbers,
+ * one for the audit chain (HMAC-SHA256): without the secret nobody can recompute the chain.
  */
 export interface Crypto {
   encrypt(plain: string): string;
@@ -13,6 +14,8 @@ export interface Crypto {
   /** AES-256-GCM over bytes (a confidential file): 'QS1' + iv + tag + body */
   sealBytes(plain: Buffer): Buffer;
   openBytes(sealed: Buffer): Buffer;
+  /** HMAC-SHA256 under the audit-chain key (hex): the hash of each audit entry */
+  auditMac(value: string): string;
 }
 
 export function loadOrCreateSecret(explicit: string | undefined, dataDir: string): string {
@@ -32,6 +35,7 @@ export function createCrypto(secret: string): Crypto {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'quntuan', info, 32));
   const encKey = derive('pii-encryption-v1');
   const indexKey = derive('pii-blind-index-v1');
+  const auditKey = derive('audit-chain-v1');
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -59,6 +63,9 @@ export function createCrypto(secret: string): Crypto {
     },
     blindIndex(value) {
       return createHmac('sha256', indexKey).update(value).digest('hex');
+    },
+    auditMac(value) {
+      return createHmac('sha256', auditKey).update(value).digest('hex');
     },
   };
 }

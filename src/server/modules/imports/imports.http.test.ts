@@ -68,7 +68,7 @@ describe('import over HTTP', () => {
     const batchId = res.json().batchId as string;
     expect(batchId).toBeTruthy();
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/imports/uploads/${uploadId}/commit`, payload: { acceptValid: true }, headers: staff });
-    expect(again.statusCode).toBe(409);
+    expect(again.statusCode).toBe(404); // the committed upload was deleted
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/imports/batches?orgId=${county.id}`, headers: staff });
     expect(list.json().items).toMatchObject([{ id: batchId, kind: 'assistance', accepted: 2, rejected: 1, status: 'committed', orgName: '和兴县总工会' }]);
   });

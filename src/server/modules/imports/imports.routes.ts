@@ -14,7 +14,7 @@ import { type ImportResult, runImport } from './import.service';
 import { batchIdParam, commitBody, exportQuery, kindParam, listBatchesQuery, uploadIdParam, uploadQuery } from './imports.schemas';
 import type { ImportKind } from './kinds/types';
 import { buildTemplate, templateTitle } from './templates';
-import { deleteExpiredUploads, loadUpload, markUploadCommitted, saveUpload, writePermission } from './uploads';
+import { cancelUpload, deleteExpiredUploads, deleteUpload, loadUpload, saveUpload, writePermission } from './uploads';
 import { checkSpreadsheetLimits, defaultLimits } from './zip-guard';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,18 +66,21 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
         const file = await readFile(req);
         await checkSpreadsheetLimits(file.content);
         const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid });
-        const uploadId = await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
-        if (result.batchId) await markUploadCommitted(req.ctx, uploadId, result.batchId);
+        // a committed import keeps no copy of the file; an unwritten one is stored (sealed) for the confirm
+        const uploadId = result.batchId ? null : await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
         return respond(result, uploadId);
       },
     );
   });
   app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: `确认导入已上传（预检过）的文件；上传超过 ${hours} 小时的文件已过期并删除，返回 404 NOT_FOUND（“上传的文件已过期…请重新上传”）`, params: uploadIdParam, body: commitBody } }, async (req) => {
     const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
-    if (upload.batchId) throw new AppError('CONFLICT', '该文件已导入，如需重新导入请先撤销该批次');
     const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false });
-    if (result.batchId) await markUploadCommitted(req.ctx, upload.id, result.batchId);
+    if (result.batchId) await deleteUpload(req.ctx, upload.id);
     return respond(result, upload.id);
+  });
+  app.delete('/api/v1/imports/uploads/:uploadId', { schema: { tags, summary: '取消导入：删除已上传（预检过）的文件', params: uploadIdParam } }, async (req, reply) => {
+    await cancelUpload(req.ctx, req.params.uploadId, hours);
+    return reply.status(204).send();
   });
   app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: `下载错误说明表（原始行＋错误说明列，错误单元格标红）；上传超过 ${hours} 小时的文件已过期，返回 404`, params: uploadIdParam } }, async (req, reply) => {
     const upload = await loadUpload(req.ctx, req.params.uploadId, hours);

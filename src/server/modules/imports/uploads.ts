@@ -7,8 +7,10 @@ import type { ImportKind } from './kinds/types';
 
 /**
  * Uploaded files, kept in the database (import_uploads) for commit and the error workbook, for
- * `QUNTUAN_UPLOAD_HOURS` (24 by default) after the upload. Expired files are deleted lazily: on the
- * next upload and once at server start.
+ * `QUNTUAN_UPLOAD_HOURS` (24 by default) after the upload. A workbook is full of ID numbers, so the
+ * bytes and the file name are sealed with the personal-data key (AES-256-GCM), the upload is deleted
+ * as soon as its import is committed or cancelled, and backups leave the table out. Expired files are
+ * deleted lazily: on the next upload and once at server start.
  */
 export interface ImportUploadTable {
   id: string;
@@ -44,7 +46,8 @@ export function writePermission(kind: ImportKind): 'person.write' | 'ledger.writ
 /** The moment before which an upload has expired. */
 const cutoff = (ctx: Ctx, hours: number) => new Date(ctx.now().getTime() - hours * 3600_000).toISOString();
 
-export const uploadMissing = (hours: number) => new AppError('NOT_FOUND', `上传的文件不存在、已过期（上传后保留 ${hours} 小时）或无权访问，请重新上传`);
+export const uploadMissing = (hours: number) =>
+  new AppError('NOT_FOUND', `上传的文件不存在（导入或取消后即删除）、已过期（上传后保留 ${hours} 小时）或无权访问，请重新上传`);
 export const uploadExpired = (hours: number) => new AppError('NOT_FOUND', `上传的文件已过期（上传后保留 ${hours} 小时），请重新上传`);
 
 /** Deletes the uploads older than `hours`; returns how many. */
@@ -62,10 +65,10 @@ export async function saveUpload(ctx: Ctx, u: { kind: ImportKind; orgId: string;
       id,
       kind: u.kind,
       org_id: u.orgId,
-      filename: u.filename,
+      filename: ctx.crypto.encrypt(u.filename),
       sha256: sha256Of(u.content),
       size: u.content.length,
-      content: u.content,
+      content: ctx.crypto.sealBytes(u.content),
       batch_id: null,
       created_by: ctx.actor.kind === 'user' ? ctx.actor.id : null,
       created_at: nowIso(ctx),
@@ -74,17 +77,31 @@ export async function saveUpload(ctx: Ctx, u: { kind: ImportKind; orgId: string;
   return id;
 }
 
-/** An upload whose unit is in the caller's scope for the kind's write permission and not expired; else 404. */
-export async function loadUpload(ctx: Ctx, id: string, hours: number): Promise<StoredUpload> {
+/** The upload's row when its unit is in the caller's scope for the kind's write permission; else 404. */
+async function findUpload(ctx: Ctx, id: string, hours: number): Promise<ImportUploadTable> {
   const row = await uploads(ctx).selectFrom('import_uploads').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw uploadMissing(hours);
   const scope = orgScope(ctx, writePermission(row.kind as ImportKind));
   const inScope = await ctx.db.selectFrom('org_units').select('id').where('id', '=', row.org_id).where(orgInScope(scope, 'org_units.id')).executeTakeFirst();
   if (!inScope) throw uploadMissing(hours);
-  if (row.created_at < cutoff(ctx, hours)) throw uploadExpired(hours);
-  return { id: row.id, kind: row.kind as ImportKind, orgId: row.org_id, filename: row.filename, sha256: row.sha256, content: Buffer.from(row.content), batchId: row.batch_id };
+  return row;
 }
 
-export async function markUploadCommitted(ctx: Ctx, id: string, batchId: string): Promise<void> {
-  await uploads(ctx).updateTable('import_uploads').set({ batch_id: batchId }).where('id', '=', id).execute();
+/** An upload in the caller's scope and not expired, opened; else 404. */
+export async function loadUpload(ctx: Ctx, id: string, hours: number): Promise<StoredUpload> {
+  const row = await findUpload(ctx, id, hours);
+  if (row.created_at < cutoff(ctx, hours)) throw uploadExpired(hours);
+  const content = ctx.crypto.openBytes(Buffer.from(row.content));
+  return { id: row.id, kind: row.kind as ImportKind, orgId: row.org_id, filename: ctx.crypto.decrypt(row.filename), sha256: row.sha256, content, batchId: row.batch_id };
+}
+
+/** Deletes an upload once its import is committed (nothing stays behind that a backup or a reader could copy). */
+export async function deleteUpload(ctx: Ctx, id: string): Promise<void> {
+  await uploads(ctx).deleteFrom('import_uploads').where('id', '=', id).execute();
+}
+
+/** 取消导入: the caller drops an upload of its scope (expired or not). */
+export async function cancelUpload(ctx: Ctx, id: string, hours: number): Promise<void> {
+  await findUpload(ctx, id, hours);
+  await deleteUpload(ctx, id);
 }

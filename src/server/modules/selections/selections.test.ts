@@ -127,7 +127,7 @@ describe('a selection from nomination to award', () => {
     const m = await ok<{ value: number }>(t.app, 'GET', `/api/v1/metrics/designations.count?orgId=${tree.county.id}&from=2026-01-01&to=2026-12-31`, admin.headers);
     expect(m.value).toBe(1);
     expect((await call(t.app, 'POST', `/api/v1/campaigns/${id}/advance`, h(), { to: 'awarded' })).status).toBe(409);
-    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(t.database.db, t.crypto)).toMatchObject({ ok: true });
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', 'in', ['campaign', 'campaign_nomination', 'campaign_vote', 'campaign_objection', 'designation']).execute();
     const actions = new Set(audit.map((a) => `${a.entity}:${a.action}`));
     for (const a of ['campaign:create', 'campaign:advance', 'campaign_nomination:nominate', 'campaign_nomination:review', 'campaign_nomination:score', 'campaign_vote:vote', 'campaign_objection:object', 'campaign_objection:answer', 'designation:create']) {

@@ -54,7 +54,7 @@ describe('withdrawing a nomination', () => {
     expect((await nominees('campaigns.nominees')).value).toBe(1);
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'campaign_nomination').where('entity_id', '=', first).where('action', '=', 'withdraw').execute();
     expect(audit).toHaveLength(1);
-    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(t.database.db, t.crypto)).toMatchObject({ ok: true });
   });
 
   it('refuses a second withdrawal (409) and a review of the withdrawn nomination (422), changing nothing', async () => {

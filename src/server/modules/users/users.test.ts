@@ -180,6 +180,6 @@ describe('users administration', () => {
     expect(seenA.items.map((u: { username: string }) => u.username)).not.toContain('mixed');
     const viewer = await t.userWith('viewer', county.id, 'viewer_c');
     expect((await t.app.inject({ url: '/api/v1/users', headers: viewer.headers })).statusCode).toBe(403);
-    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(t.database.db, t.crypto)).toMatchObject({ ok: true });
   });
 });

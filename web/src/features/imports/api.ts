@@ -73,5 +73,8 @@ export function uploadForPreview(kind: LedgerKind, file: File, orgId: string | u
 export const commitUpload = (uploadId: string, acceptValid: boolean) =>
   http.post<ImportResult>(`/imports/uploads/${encodeURIComponent(uploadId)}/commit`, { acceptValid });
 
+/** 取消: the server deletes the stored upload at once (it holds the workbook's ID numbers). */
+export const cancelUpload = (uploadId: string) => http.del(`/imports/uploads/${encodeURIComponent(uploadId)}`);
+
 export const listBatches = (orgId?: string) => http.get<{ items: ImportBatch[] }>('/imports/batches', { orgId });
 export const undoBatch = (id: string) => http.post<unknown>(`/imports/batches/${encodeURIComponent(id)}/undo`);

@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ledgerKinds, type LedgerKind } from '../../../../../src/domain/ledgers/catalogs';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useApiError } from '../../../ui/use-api-error';
-import { commitUpload, uploadForPreview, type ImportResult } from '../api';
+import { cancelUpload, commitUpload, uploadForPreview, type ImportResult } from '../api';
 import { PreviewStep } from '../components/PreviewStep';
 import { ResultStep } from '../components/ResultStep';
 import { UploadStep } from '../components/UploadStep';
@@ -27,6 +27,8 @@ export function ImportWizardPage() {
   const [committing, setCommitting] = useState<'all' | 'valid' | null>(null);
 
   const restart = () => {
+    // leaving a preview unconfirmed cancels it: the stored upload is deleted now, not after 24 hours
+    if (preview && !done) cancelUpload(preview.uploadId).catch(showError);
     setPreview(null);
     setDone(null);
     setProgress(null);
