@@ -17,6 +17,7 @@ import * as dataVersions from './2026-11-29T0800-data-versions';
 import * as ledgerVersions from './2026-11-29T0900-ledger-versions';
 import * as listOrderIndexes from './2026-11-29T1000-list-order-indexes';
 import * as campaignVotingWindow from './2026-11-29T1100-campaign-voting-window';
+import * as importMappings from './2026-12-07T2330-import-mappings';
 import * as auditKeyed from './2026-12-07T2345-audit-keyed';
 import * as importUploadsSealed from './2026-12-07T2350-import-uploads-sealed';
 import * as setupImports from './2026-12-07T2300-setup-imports';
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0900-ledger-versions': ledgerVersions,
   '2026-11-29T1000-list-order-indexes': listOrderIndexes,
   '2026-11-29T1100-campaign-voting-window': campaignVotingWindow,
+  '2026-12-07T2330-import-mappings': importMappings,
   '2026-12-07T2345-audit-keyed': auditKeyed,
   '2026-12-07T2350-import-uploads-sealed': importUploadsSealed,
   '2026-12-07T2300-setup-imports': setupImports,

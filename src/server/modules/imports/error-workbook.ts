@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { type CellValue, excelSerialToDate } from '../../../domain/imports/cells';
 import type { RowError } from './kinds/row';
 import { readSheetRows } from './xlsx-reader';
 
@@ -11,7 +12,12 @@ import { readSheetRows } from './xlsx-reader';
 const red: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const redFont: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
-export async function buildErrorWorkbook(content: Buffer, errors: RowError[], headerRow: number | null): Promise<Buffer> {
+/** How dates read in the error workbook: 2025年3月8日 (a date cell, never its serial 46346). */
+const chineseDateFormat = 'yyyy"年"m"月"d"日"';
+
+/** `dateColumns`: the file's date columns (1-based), whose serial numbers are written back as dates. */
+export async function buildErrorWorkbook(content: Buffer, errors: RowError[], headerRow: number | null, dateColumns: readonly number[] = []): Promise<Buffer> {
+  const dates = new Set(dateColumns);
   const byRow = new Map<number, RowError[]>();
   for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   const rows = [];
@@ -37,7 +43,11 @@ export async function buildErrorWorkbook(content: Buffer, errors: RowError[], he
     while (next < r.row) ws.getRow(next++).commit();
     const row = ws.getRow(r.row);
     r.values.forEach((v, i) => {
-      if (v !== null) row.getCell(i + 1).value = v;
+      if (v === null) return;
+      const cell = row.getCell(i + 1);
+      const date = headerRow !== null && r.row > headerRow && dates.has(i + 1) ? serialDate(v) : null;
+      cell.value = date ?? v;
+      if (date) cell.numFmt = chineseDateFormat;
     });
     const errs = byRow.get(r.row);
     if (r.row === headerRow) {
@@ -57,4 +67,12 @@ export async function buildErrorWorkbook(content: Buffer, errors: RowError[], he
   await wb.commit();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** A date column's cell as a Date (the reader hands Excel's day serials over as numbers), or null to keep it as it was. */
+function serialDate(v: CellValue): Date | null {
+  if (v instanceof Date) return v;
+  if (typeof v !== 'number') return null;
+  const iso = excelSerialToDate(v);
+  return iso && !(Number.isInteger(v) && v >= 19000101) ? new Date(`${iso}T00:00:00Z`) : null;
 }

@@ -1,4 +1,6 @@
 import { shanghaiDate } from '../../../domain/dates';
+import type { CellValue } from '../../../domain/imports/cells';
+import { type ColumnMapping, headerShape } from '../../../domain/imports/headers';
 import { newId } from '../../../domain/ids';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError } from '../../http/errors';
@@ -6,6 +8,8 @@ import { assertOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { kindSpecs } from './kinds';
 import type { RowError } from './kinds/row';
+import { checkMapping, findMappingByName, loadSavedMappings, shapeHash } from './mappings.service';
+import { type DetectOptions, type MappingInfo, mappingInfo } from './sheet-layout';
 import type { ImportKind } from './kinds/types';
 import { loadOrgResolver, type OrgResolver } from './org-resolver';
 import { emptySummary, parseSheetChunks, type PreviewRow, type SheetSummary } from './parse';
@@ -35,6 +39,10 @@ export interface ImportRequest {
   /** rows checked and written together (default `chunkRows`, 2,000; tests use small chunks) */
   chunkRows?: number;
   onProgress?: (p: { phase: 'read' | 'write'; done: number; total: number }) => void;
+  /** the clerk's column mapping: file header → column key, or null to skip the column */
+  mapping?: ColumnMapping;
+  /** a mapping saved for the unit and kind, by name (CLI --mapping); `mapping` entries win */
+  mappingName?: string;
 }
 
 export interface ImportResult {
@@ -47,8 +55,17 @@ export interface ImportResult {
   warnings: string[];
   batchId: string | null;
   preview: PreviewRow[];
-  /** errors with the file's column numbers (for the error workbook) and the header row */
-  cells: { errors: RowError[]; headerRow: number | null };
+  /** the file's columns, their first values and suggested fields; null when no header row was found */
+  mapping: MappingInfo | null;
+  /** errors with the file's column numbers (for the error workbook), the header row, the date columns and the columns as mapped */
+  cells: { errors: RowError[]; headerRow: number | null; dateColumns: number[]; layout: UsedLayout | null };
+}
+
+/** The header row as read and what each column was taken for (to save the mapping). */
+export interface UsedLayout {
+  headers: string[];
+  shapeCells: CellValue[];
+  mapping: Record<string, string | null>;
 }
 
 const batchErrorsKept = 1000;
@@ -79,14 +96,14 @@ function namer(summary: SheetSummary, kind: ImportKind): ColumnNamer {
   };
 }
 
-async function importRows(c: Ctx, req: ImportRequest, orgs: OrgResolver, sha256: string, write: boolean): Promise<Outcome> {
+async function importRows(c: Ctx, req: ImportRequest, orgs: OrgResolver, sha256: string, write: boolean, detect: DetectOptions): Promise<Outcome> {
   const summary = emptySummary();
   const source = readSheetRows(req.content, { limits: req.limits, onBytes: (done, total) => req.onProgress?.({ phase: 'read', done, total }) });
   const session = kindWriters[req.kind].start(namer(summary, req.kind));
   const out: Outcome = { summary, accepted: 0, rejected: 0, duplicates: 0, errors: [], warnings: [], batchId: null, discard: false };
   const previewAt = new Map<number, PreviewRow>();
   let writing = write;
-  for await (const chunk of parseSheetChunks(kindSpecs[req.kind], source, orgs, shanghaiDate(c.now()), summary, req.chunkRows)) {
+  for await (const chunk of parseSheetChunks(kindSpecs[req.kind], source, orgs, shanghaiDate(c.now()), summary, req.chunkRows, detect)) {
     if (previewAt.size < summary.preview.length) for (const p of summary.preview) previewAt.set(p.row, p);
     const plan = await session.plan(c, chunk.rows);
     const errors = [...chunk.errors, ...plan.errors].sort((a, b) => a.row - b.row);
@@ -156,10 +173,11 @@ export async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportRes
   await assertOrgInScope(ctx, writePermission(req.kind), req.orgId);
   const orgs = await loadOrgResolver(ctx, req.orgId);
   const sha256 = sha256Of(req.content);
+  const detect = await detectOptions(ctx, req);
   const outcome = req.dryRun
-    ? await importRows(ctx, req, orgs, sha256, false)
+    ? await importRows(ctx, req, orgs, sha256, false, detect)
     : await inTransaction(ctx, async (tx) => {
-        const o = await importRows(tx, req, orgs, sha256, true);
+        const o = await importRows(tx, req, orgs, sha256, true, detect);
         if (o.discard) throw new Discard(o);
         return o;
       }).catch((e: unknown) => {
@@ -168,8 +186,12 @@ export async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportRes
       });
   const { summary } = outcome;
   const headerRow = summary.header?.row ?? null;
+  const spec = kindSpecs[req.kind];
+  const mapping = summary.layout && summary.header ? mappingInfo(spec, summary.layout, summary.header, summary.savedMapping, (s) => orgs.resolve(s).ok && s.trim() !== '') : null;
+  const dates = new Set(spec.columns.filter((d) => d.date).map((d) => d.key));
+  const cells = { headerRow, dateColumns: (summary.header?.columns ?? []).filter((m) => dates.has(m.key)).map((m) => m.index), layout: usedLayout(summary) };
   if (summary.headerErrors.length) {
-    return { kind: req.kind, rows: summary.dataRows, accepted: 0, rejected: 0, duplicates: 0, errors: strip(summary.headerErrors), warnings: summary.warnings, batchId: null, preview: summary.preview, cells: { errors: summary.headerErrors, headerRow } };
+    return { kind: req.kind, rows: summary.dataRows, accepted: 0, rejected: 0, duplicates: 0, errors: strip(summary.headerErrors), warnings: summary.warnings, batchId: null, preview: summary.preview, mapping, cells: { ...cells, errors: summary.headerErrors } };
   }
   return {
     kind: req.kind,
@@ -181,8 +203,32 @@ export async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportRes
     warnings: [...summary.warnings, ...outcome.warnings],
     batchId: outcome.batchId,
     preview: summary.preview,
-    cells: { errors: outcome.errors, headerRow },
+    mapping,
+    cells: { ...cells, errors: outcome.errors },
   };
+}
+
+/** The clerk's mapping (given, or saved under a name), and the unit's saved mappings by header shape. */
+async function detectOptions(ctx: Ctx, req: ImportRequest): Promise<DetectOptions> {
+  const given = checkMapping(req.kind, req.mapping);
+  const named = req.mappingName ? await findMappingByName(ctx, req.orgId, req.kind, req.mappingName) : null;
+  if (named || given) return { mapping: { ...named?.mapping, ...given } };
+  const saved = new Map((await loadSavedMappings(ctx, req.orgId, req.kind)).map((m) => [m.shape, m]));
+  if (saved.size === 0) return {};
+  return {
+    findSaved: (values) => {
+      const m = saved.get(shapeHash(headerShape(values)));
+      return m ? { name: m.name, mapping: m.mapping } : null;
+    },
+  };
+}
+
+function usedLayout(summary: SheetSummary): UsedLayout | null {
+  const layout = summary.layout;
+  if (!layout) return null;
+  const mapping: Record<string, string | null> = {};
+  for (const c of layout.columns) mapping[c.header] = c.field;
+  return { headers: layout.columns.map((c) => c.header), shapeCells: layout.shapeCells, mapping };
 }
 
 function strip(errors: RowError[]): { row: number; column: string; message: string }[] {

@@ -11,8 +11,10 @@ import { getBatch, listBatches, undoBatch } from './batches.service';
 import { buildErrorWorkbook } from './error-workbook';
 import { prepareExport } from './export';
 import { type ImportResult, runImport } from './import.service';
-import { batchIdParam, commitBody, exportQuery, kindParam, listBatchesQuery, uploadIdParam, uploadQuery } from './imports.schemas';
+import { batchIdParam, commitBody, errorsQuery, exportQuery, kindParam, listBatchesQuery, uploadIdParam, uploadQuery } from './imports.schemas';
 import type { ImportKind } from './kinds/types';
+import { parseMappingText, saveUsedMapping } from './mappings.service';
+import { registerMappingRoutes } from './mappings.routes';
 import { buildTemplate, templateTitle } from './templates';
 import { cancelUpload, deleteExpiredUploads, deleteUpload, loadUpload, saveUpload, writePermission } from './uploads';
 import { checkSpreadsheetLimits, defaultLimits } from './zip-guard';
@@ -65,7 +67,8 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
         const orgId = req.query.orgId ?? defaultOrgId(req.ctx, writePermission(kind));
         const file = await readFile(req);
         await checkSpreadsheetLimits(file.content);
-        const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid });
+        const mapping = { mapping: parseMappingText(req.query.mapping), mappingName: req.query.mappingName };
+        const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid, ...mapping });
         // a committed import keeps no copy of the file; an unwritten one is stored (sealed) for the confirm
         const uploadId = result.batchId ? null : await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
         return respond(result, uploadId);
@@ -74,7 +77,8 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
   });
   app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: `确认导入已上传（预检过）的文件；上传超过 ${hours} 小时的文件已过期并删除，返回 404 NOT_FOUND（“上传的文件已过期…请重新上传”）`, params: uploadIdParam, body: commitBody } }, async (req) => {
     const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
-    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false });
+    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false, mapping: req.body?.mapping });
+    if (req.body?.saveMapping) await saveUsedMapping(req.ctx, { orgId: upload.orgId, kind: upload.kind, name: req.body.saveMapping }, result);
     if (result.batchId) await deleteUpload(req.ctx, upload.id);
     return respond(result, upload.id);
   });
@@ -82,16 +86,17 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
     await cancelUpload(req.ctx, req.params.uploadId, hours);
     return reply.status(204).send();
   });
-  app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: `下载错误说明表（原始行＋错误说明列，错误单元格标红）；上传超过 ${hours} 小时的文件已过期，返回 404`, params: uploadIdParam } }, async (req, reply) => {
+  app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: `下载错误说明表（原始行＋错误说明列，错误单元格标红）；上传超过 ${hours} 小时的文件已过期，返回 404`, params: uploadIdParam, querystring: errorsQuery } }, async (req, reply) => {
     const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
-    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, dryRun: true });
-    const book = await buildErrorWorkbook(upload.content, result.cells.errors, result.cells.headerRow);
+    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, dryRun: true, mapping: parseMappingText(req.query.mapping) });
+    const book = await buildErrorWorkbook(upload.content, result.cells.errors, result.cells.headerRow, result.cells.dateColumns);
     return attachment(reply, `错误说明-${upload.filename.replace(/\.xlsx$/i, '')}.xlsx`).send(book);
   });
   app.get('/api/v1/imports/batches', { schema: { tags, summary: '导入批次列表', querystring: listBatchesQuery } }, (req) => listBatches(req.ctx, req.query));
   app.get('/api/v1/imports/batches/:id', { schema: { tags, summary: '导入批次详情（含错误行）', params: batchIdParam } }, (req) => getBatch(req.ctx, req.params.id));
   app.post('/api/v1/imports/batches/:id/undo', { schema: { tags, summary: '撤销整个导入批次（记录标记删除，原因“撤销导入批次”）', params: batchIdParam } }, (req) => undoBatch(req.ctx, req.params.id));
 
+  registerMappingRoutes(app, hours);
   for (const kind of ledgerKinds) registerExport(app, kind);
 }
 
