@@ -20,6 +20,7 @@ import { registerPairingRoutes } from './modules/pairings/pairings.routes';
 import { registerPeopleRoutes } from './modules/people/people.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerSelectionRoutes } from './modules/selections/selections.routes';
+import { registerSetupRoutes } from './modules/setup/setup.routes';
 import { registerScreeningRoutes } from './modules/screenings/screenings.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
@@ -54,4 +55,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);
   registerSelectionRoutes(app);
+  registerSetupRoutes(app, deps);
 }

@@ -48,7 +48,7 @@ export const runTreeImport: CommandRun = async (args, env) => {
       if (e instanceof AppError && e.code !== 'INTERNAL') throw new InputError(e.message);
       throw e;
     });
-    const credentials = 'credentials' in result ? result.credentials : [];
+    const credentials = kind === 'users' ? (result as UserImportResult).credentials : [];
     if (values.errors && result.errors.length) writeFileSync(values.errors, await buildErrorWorkbook(content, result.cells.errors, result.cells.headerRow));
     if (values.output && credentials.length) writeFileSync(values.output, await buildCredentialSheet(credentials), { mode: 0o600 });
     if (values.json) {
