@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { closeDemo, type DemoServer, openDemo, signIn } from './server';
+import { apiToken, closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /**
  * A case through every step in the web: 县妇联信访代理 (xf-fl) registers, accepts, assigns and
@@ -141,8 +141,8 @@ describe('cases in Chromium', () => {
     await other.waitForURL(/mine=true/);
     await other.getByTestId('case-table').locator(`a[href="/cases/${caseId}"]`).waitFor();
     // the demo county has cases of its own: the list shows exactly what the API counts as wq-zgh's
-    const zgh = await server.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'wq-zgh', password: server.users.get('wq-zgh') } });
-    const mine = await server.t.app.inject({ url: `/api/v1/cases?status=${encodeURIComponent('办理')}&mine=true&pageSize=100`, headers: { authorization: `Bearer ${zgh.json().token as string}` } });
+    const zgh = await apiToken(server, 'wq-zgh');
+    const mine = await server.t.app.inject({ url: `/api/v1/cases?status=${encodeURIComponent('办理')}&mine=true&pageSize=100`, headers: { authorization: `Bearer ${zgh}` } });
     const listed = new Set(await other.getByTestId('case-table').locator('a[href^="/cases/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
     expect(listed).toEqual(new Set((mine.json().items as { id: string }[]).map((c) => `/cases/${c.id}`)));
     expect(listed.has(`/cases/${caseId}`)).toBe(true);
@@ -151,8 +151,7 @@ describe('cases in Chromium', () => {
 
   it('shows the inbox as cards on a 390-px phone, overdue cases in red, step buttons in reach, the register form and 不予受理, nothing overflowing', async () => {
     // a petition registered today is overdue for acceptance after 16 days (15-day limit)
-    const login = await server.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xf-fl', password: server.users.get('xf-fl') } });
-    const headers = { authorization: `Bearer ${login.json().token as string}` };
+    const headers = { authorization: `Bearer ${await apiToken(server, 'xf-fl')}` };
     const created = await server.t.app.inject({ method: 'POST', url: '/api/v1/cases', headers, payload: { kind: '信访', channel: '来电', summary: '反映村里土地流转款分配不公，一直未得到答复', parties: [{ name: '孙桂芝', role: '申请人' }] } });
     expect(created.statusCode).toBe(201);
     server.t.clock.advance(16 * day);
@@ -165,8 +164,7 @@ describe('cases in Chromium', () => {
     // the case registered 16 days ago is overdue, and the 超期 count is the server's
     const fresh = page.locator(`a[href="/cases/${created.json().id as string}"][data-testid="case-card"]`);
     expect(await fresh.getByTestId('deadline-overdue').count()).toBe(1);
-    const again = await server.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xf-fl', password: server.users.get('xf-fl') } });
-    const summary = await server.t.app.inject({ url: '/api/v1/cases/facets', headers: { authorization: `Bearer ${again.json().token as string}` } });
+    const summary = await server.t.app.inject({ url: '/api/v1/cases/facets', headers: { authorization: `Bearer ${await apiToken(server, 'xf-fl')}` } });
     const overdue = summary.json().overdue as number;
     expect(overdue).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('filter-overdue').textContent()).toBe(`超期 ${overdue}`);

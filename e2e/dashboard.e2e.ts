@@ -30,7 +30,7 @@ describe('领导驾驶舱 in Chromium', () => {
     // the browser's clock may be set years away (E2E_BROWSER_CLOCK): the pages still use the server's day
     const skew = browserClock();
     if (skew) expect(Math.abs((await page.evaluate(() => Date.now())) - skew.getTime())).toBeLessThan(3_600_000);
-    expect(await page.locator('body').textContent()).toContain(`今天是 ${formatChineseDate(shanghaiDate(server.t.clock.now()))}`);
+    await page.getByText(`今天是 ${formatChineseDate(shanghaiDate(server.t.clock.now()))}`).waitFor({ timeout: 10_000 });
     await page.getByTestId('nav-dashboard').first().click();
     const dash = page.getByTestId('dashboard');
     await dash.waitFor();

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
-import { closeDemo, type DemoServer, openDemo, signIn } from './server';
+import { apiToken, closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /** 导出 Excel on the list pages: the file downloaded holds the list's rows under the filters on screen. */
 let server: DemoServer;
@@ -22,8 +22,7 @@ async function login(username: string): Promise<Page> {
 
 /** The list's total as the API answers it for the same user and filters. */
 async function apiTotal(username: string, path: string): Promise<number> {
-  const login = await server.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: server.users.get(username) } });
-  const res = await server.t.app.inject({ url: path, headers: { authorization: `Bearer ${login.json().token as string}` } });
+  const res = await server.t.app.inject({ url: path, headers: { authorization: `Bearer ${await apiToken(server, username)}` } });
   expect(res.statusCode).toBe(200);
   return res.json().total as number;
 }

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { maskName } from '../src/domain/mask';
 import { lastOtpCode } from '../src/server/modules/otp/otp.routes';
 import { screenshot } from './browser';
-import { closeDemo, type DemoServer, openDemo, signIn } from './server';
+import { apiToken, closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 let server: DemoServer;
 let browser: Browser;
@@ -23,8 +23,7 @@ beforeAll(async () => {
   // the server, whatever its own clock says)
   server.t.clock.set('2026-10-20T02:00:00.000Z');
   // the county women's federation collects a child's wish, approves and publishes it (through the API)
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fl', password: server.users.get('fl') }) });
-  const token = ((await login.json()) as { token: string }).token;
+  const token = await apiToken(server, 'fl');
   const db = server.t.sys.db;
   const fl = await db.selectFrom('org_units').select('id').where('code', '=', 'LD-FL').executeTakeFirstOrThrow();
   const child = await db

@@ -35,7 +35,7 @@ export function authenticate(deps: AppDeps) {
       }
     }
     if (found.mustChangePassword && !allowedBeforePasswordChange.has(req.url.split('?')[0])) {
-      throw new AppError('FORBIDDEN', '管理员已重置您的密码，请先修改密码', [{ path: 'password', message: 'MUST_CHANGE_PASSWORD' }]);
+      throw new AppError('FORBIDDEN', '请先修改密码：初始密码或管理员设置的密码须由本人改为自己的密码后才能继续使用', [{ path: 'password', message: '请先修改密码' }]);
     }
     // per-user request budget, counted in the database so every server instance shares it
     await enforceRateLimit(req.ctx.db, `api:user:${found.actor.id}`, deps.config.apiRatePerMinute, 60, deps.now());

@@ -183,7 +183,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedDemoOptions): Promise<SeedDem
       const orgId = idOf(a.orgCode);
       await tx.db
         .insertInto('users')
-        .values({ id, username: a.username, display_name: a.displayName, password_hash: a.hash, created_at: now, updated_at: now })
+        .values({ id, username: a.username, display_name: a.displayName, password_hash: a.hash, must_change_password: 1, created_at: now, updated_at: now })
         .execute();
       for (const role of a.roles) {
         await tx.db.insertInto('user_grants').values({ id: newId(), user_id: id, role, org_id: orgId, created_at: now }).execute();

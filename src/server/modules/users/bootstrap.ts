@@ -25,7 +25,7 @@ export async function ensureAdmin(
     const now = nowIso(tx);
     await tx.db
       .insertInto('users')
-      .values({ id, username: 'admin', display_name: '系统管理员', password_hash: hash, created_at: now, updated_at: now })
+      .values({ id, username: 'admin', display_name: '系统管理员', password_hash: hash, must_change_password: 1, created_at: now, updated_at: now })
       .execute();
     await tx.db.insertInto('user_grants').values({ id: newId(), user_id: id, role: 'sysadmin', org_id: null, created_at: now }).execute();
     await appendAudit(tx, { action: 'create', entity: 'user', entityId: id, detail: { username: 'admin', role: 'sysadmin', source: opts.password ? 'QUNTUAN_ADMIN_PASSWORD' : 'random' } });

@@ -121,7 +121,8 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
       display_name: input.displayName,
       password_hash: passwordHash,
       disabled: 0,
-      must_change_password: 0,
+      // a password the person did not choose: they set their own at first login
+      must_change_password: 1,
       last_login_at: null,
       created_at: now,
       updated_at: now,

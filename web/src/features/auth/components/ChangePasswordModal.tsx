@@ -3,34 +3,22 @@ import { FormModal } from '../../../ui/FormModal';
 import { changePassword } from '../api';
 import { passwordHint, passwordRule } from '../password-rule';
 
-interface Values {
+export interface PasswordValues {
   currentPassword: string;
   newPassword: string;
   confirm: string;
 }
 
-const fields = ['currentPassword', 'newPassword'] as const;
+export const passwordFields = ['currentPassword', 'newPassword'] as const;
 
-/** Changes the signed-in user's own password (e.g. after an administrator reset it). */
-export function ChangePasswordModal({ open, onClose, closable = true }: { open: boolean; onClose: () => void; closable?: boolean }) {
-  const { message } = App.useApp();
+/** The three fields of a password change (current, new, confirmation), for the dialog and the first-login page. */
+export function PasswordFields() {
   return (
-    <FormModal<Values>
-      open={open}
-      title="修改密码"
-      width={440}
-      fields={fields}
-      onClose={closable ? onClose : () => undefined}
-      onSubmit={async (v) => {
-        await changePassword(v.currentPassword, v.newPassword);
-        void message.success('密码已修改');
-        onClose();
-      }}
-    >
+    <>
       <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item label="新密码" name="newPassword" extra={passwordHint} rules={[passwordRule]}>
+      <Form.Item label="新密码" name="newPassword" required extra={passwordHint} rules={[passwordRule]}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
@@ -48,6 +36,27 @@ export function ChangePasswordModal({ open, onClose, closable = true }: { open: 
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
+    </>
+  );
+}
+
+/** Changes the signed-in user's own password from the user menu. */
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  return (
+    <FormModal<PasswordValues>
+      open={open}
+      title="修改密码"
+      width={440}
+      fields={passwordFields}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await changePassword(v.currentPassword, v.newPassword);
+        void message.success('密码已修改');
+        onClose();
+      }}
+    >
+      <PasswordFields />
     </FormModal>
   );
 }
