@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
@@ -9,6 +9,8 @@ import { freshDatabase } from '../../../../test/test-db';
 import { type Database, migrateToLatest, openDatabase } from '../../db/database';
 import { migrations } from '../../db/migrations/index';
 import type { DB } from '../../db/types';
+import { loadConfig } from '../../config';
+import { startServer } from '../../main';
 import { keyAuditAfterMigrations } from '../../runtime';
 import { createCrypto } from '../../security/crypto';
 import { type ChainEntry, chainHasher, genesis, keyedScheme, plainScheme } from './audit.chain';
@@ -146,6 +148,35 @@ describe('audit log: checkpoints outside the database', () => {
     const head = await t.database.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
     expect(lines[1]).toMatchObject({ seq: Number(head.seq), hash: head.hash });
     expect(logged).toEqual([{ auditCheckpoint: lines[0] }, { auditCheckpoint: lines[1] }]);
+  });
+});
+
+describe('audit log: the server process', () => {
+  it('writes a checkpoint when it starts and keeps one hourly timer, stopped when it closes', async () => {
+    const fresh = await freshDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'quntuan-serve-'));
+    const config = { ...loadConfig(), database: fresh.target, dataDir, logLevel: 'silent' as const, seedDemo: 'never' as const, secret: 'serve-test-secret-serve-test-secret-0123', adminPassword: 'Serve-test-2026!' };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const before = vi.getTimerCount();
+      const { app, rt } = await startServer(config, { port: 0, host: '127.0.0.1' });
+      try {
+        expect(vi.getTimerCount()).toBe(before + 1);
+        vi.advanceTimersByTime(3600_000);
+        await app.close();
+        expect(vi.getTimerCount()).toBe(before);
+        vi.useRealTimers();
+        const lines = () => (existsSync(checkpointFile(dataDir)) ? readFileSync(checkpointFile(dataDir), 'utf8').trim().split('\n') : []);
+        await vi.waitUntil(() => lines().length === 2); // the one at start and the hourly one, each in its own write
+        const head = await rt.database.db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+        expect(JSON.parse(lines()[1])).toMatchObject({ seq: Number(head.seq), hash: head.hash });
+      } finally {
+        await rt.close();
+      }
+    } finally {
+      vi.useRealTimers();
+      await fresh.dispose();
+    }
   });
 });
 
