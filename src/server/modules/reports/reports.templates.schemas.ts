@@ -16,7 +16,7 @@ export const createReportTemplateBody = z
     orgId: z.string().trim().min(1).max(64).optional().describe('模板所属组织 id 或代码（不填为本人所在组织）'),
     name: name.describe('模板名称'),
     kind: kind.describe('annual：年度总结；half-year：半年总结；custom：自定义'),
-    body: body.describe('模板正文（报告模板语言，占位符如 {{loans.amount | org=LD-FL | fmt=wan}}）'),
+    body: body.describe('模板正文（报告模板语言，占位符如 {{loans.amount | org=@妇联 | fmt=wan}}；org=@角色 指报告单位本身或其最近的该类下级单位）'),
     note: note.optional().describe('保存说明'),
   })
   .describe('新建本单位的报告模板（第 1 版）');

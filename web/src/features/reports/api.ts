@@ -1,4 +1,4 @@
-import { http, request } from '../../ui/http';
+import { http, notifyUnauthorized, request, toApiError } from '../../ui/http';
 
 export type ReportKind = 'annual' | 'half-year';
 export type TemplateKind = ReportKind | 'custom';
@@ -67,7 +67,16 @@ export interface EffectiveTemplate {
   skipped?: { id: string; name: string; orgName: string; reason: string };
 }
 
-export type Preview = { valid: true; title: string; html: string; figures: PreviewFigure[] } | { valid: false; issues: TemplateIssue[] };
+/** A sentence of the template left out of the report: the unit's tree has no unit for a role it names. */
+export interface OmittedSentence {
+  n: number;
+  line: number;
+  sentence: string;
+  placeholders: string[];
+  reason: string;
+}
+
+export type Preview = { valid: true; title: string; html: string; figures: PreviewFigure[]; omitted: OmittedSentence[] } | { valid: false; issues: TemplateIssue[] };
 
 const one = (id: string) => `/report-templates/${encodeURIComponent(id)}`;
 
@@ -86,4 +95,44 @@ export function reportUrl(kind: ReportKind, q: { org: string; year: number; form
   const p = new URLSearchParams({ org: q.org, year: String(q.year), format: q.format });
   if (q.template) p.set('template', q.template);
   return `/api/v1/reports/${kind}?${p.toString()}`;
+}
+
+/** `filename*=UTF-8''…` of a content-disposition header (the report's Chinese file name). */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  return m ? decodeURIComponent(m[1]) : fallback;
+}
+
+/**
+ * Downloads the report file. Fetched first, so that a refusal (no template for the unit, a template
+ * error) reaches the page as the server's Chinese message instead of being saved as a file.
+ */
+export async function downloadReport(kind: ReportKind, q: { org: string; year: number; format: ReportFormat; template?: string }): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(reportUrl(kind, q), { credentials: 'same-origin' });
+  } catch {
+    throw toApiError(0, { error: { code: 'NETWORK', message: '网络连接失败，请检查网络后重试' } });
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    if (res.status === 401) notifyUnauthorized();
+    throw toApiError(res.status, json);
+  }
+  const name = fileNameOf(res.headers.get('content-disposition'), `report.${q.format}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
 }

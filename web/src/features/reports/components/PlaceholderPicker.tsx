@@ -4,6 +4,8 @@ import type { MetricDef } from '../../metrics/api';
 import { getOrg } from '../../orgs/api';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { MetricRefInput } from '../../targets/components/MetricRefInput';
+import { orgKinds } from '../../../../../src/domain/org';
+import { roleLabel } from '../../../../../src/domain/report/roles';
 
 const fmtOptions = [
   { value: '', label: '按指标单位（默认）' },
@@ -15,12 +17,20 @@ const fmtOptions = [
   { value: 'yuan', label: '元，至多两位小数' },
 ];
 const periodOptions = [
-  { value: '', label: '报告期（年度：全年；半年：1—6月）' },
+  { value: '', label: '报告期（默认）：年度报告全年，半年报告1—6月' },
   { value: 'year', label: '全年' },
   { value: 'H1', label: '上半年' },
   { value: 'H2', label: '下半年' },
   { value: 'prev-year', label: '上一年' },
 ];
+// 统计单位: the reporting unit, a role (the unit itself or its nearest descendant of the kind), or one named unit
+const ownUnit = '#unit';
+const orgOptions = [
+  { value: '', label: '报告单位本身（默认）', short: '报告单位本身（默认）' },
+  ...orgKinds.map((k) => ({ value: `@${roleLabel(k)}`, label: `@${roleLabel(k)}：本单位或最近的下级${roleLabel(k)}`, short: `@${roleLabel(k)}（最近的${roleLabel(k)}）` })),
+  { value: ownUnit, label: '指定某个单位（只适用于本单位自己的模板）', short: '指定某个单位' },
+];
+const shortLabel = (value: unknown, label: unknown, options: readonly { value: string; label: string; short?: string }[]) => options.find((o) => o.value === value)?.short ?? String(label ?? '');
 const unitOptions = [
   { value: '', label: '不换算' },
   { value: '万元', label: '换算为万元并写出单位' },
@@ -30,6 +40,7 @@ const unitOptions = [
 /** Builds `{{metric{filters} | org=… | period=… | fmt=… | unit=…}}` from the catalogue and inserts it at the cursor. */
 export function PlaceholderPicker({ metrics, onInsert, disabled }: { metrics: MetricDef[]; onInsert: (text: string) => void; disabled?: boolean }) {
   const [ref, setRef] = useState<string | undefined>();
+  const [orgRef, setOrgRef] = useState('');
   const [orgId, setOrgId] = useState<string | undefined>();
   const [fmt, setFmt] = useState('');
   const [period, setPeriod] = useState('');
@@ -37,7 +48,8 @@ export function PlaceholderPicker({ metrics, onInsert, disabled }: { metrics: Me
   const insert = async () => {
     if (!ref) return;
     const opts: string[] = [];
-    if (orgId) opts.push(`org=${(await getOrg(orgId)).code}`);
+    if (orgRef === ownUnit && orgId) opts.push(`org=${(await getOrg(orgId)).code}`);
+    else if (orgRef && orgRef !== ownUnit) opts.push(`org=${orgRef}`);
     if (period) opts.push(`period=${period}`);
     if (fmt) opts.push(`fmt=${fmt}`);
     if (unit) opts.push(`unit=${unit}`);
@@ -47,8 +59,9 @@ export function PlaceholderPicker({ metrics, onInsert, disabled }: { metrics: Me
     <Card size="small" title="插入数字（占位符）" data-testid="placeholder-picker">
       <Flex vertical gap={8}>
         <MetricRefInput metrics={metrics} value={ref} onChange={setRef} disabled={disabled} />
-        <OrgPicker value={orgId} onChange={setOrgId} placeholder="统计单位：报告单位（默认）或其下级" />
-        <Select value={period} onChange={setPeriod} options={periodOptions} />
+        <Select value={orgRef} onChange={setOrgRef} options={orgOptions} labelRender={(o) => shortLabel(o.value, o.label, orgOptions)} popupMatchSelectWidth={false} data-testid="placeholder-org" />
+        {orgRef === ownUnit ? <OrgPicker value={orgId} onChange={setOrgId} placeholder="选择单位" /> : null}
+        <Select value={period} onChange={setPeriod} options={periodOptions} labelRender={(o) => (o.value === '' ? '报告期（默认）' : String(o.label ?? ''))} popupMatchSelectWidth={false} />
         <Select value={fmt} onChange={setFmt} options={fmtOptions} />
         <Select value={unit} onChange={setUnit} options={unitOptions} />
         <Button type="primary" disabled={!ref || disabled} onClick={() => void insert()} data-testid="placeholder-insert">
@@ -64,9 +77,6 @@ export function PlaceholderPicker({ metrics, onInsert, disabled }: { metrics: Me
             </Button>
           ))}
         </Space>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          写法：“# ”开头为标题，“一、”“（一）”为各级标题，其余每行一段；“//”开头为注释。{'{{targets}}'} 单独一行时列出下一年度目标。
-        </Typography.Text>
       </Flex>
     </Card>
   );

@@ -10,7 +10,7 @@ const css = `
 .report-preview p { text-indent: 2em; margin: 0; text-align: justify; }
 .report-preview .h2 { font-family: "楷体_GB2312", "KaiTi", "AR PL UKai CN", serif; }
 .report-preview a.fig { color: #0958d9; text-decoration: underline dotted; }
-.report-preview table { border-collapse: collapse; font-size: 12px; line-height: 1.4; margin-top: 8px; }
+.report-preview table { border-collapse: collapse; font-size: 12px; line-height: 1.4; margin-top: 8px; display: block; max-width: 100%; overflow-x: auto; }
 .report-preview th, .report-preview td { border: 1px solid #d9d9d9; padding: 2px 6px; }
 .report-preview h2.appendix, .report-preview h2.appendix-next { text-indent: 0; margin-top: 1.5em; }
 `;
@@ -54,6 +54,24 @@ export function ReportPreview({ preview, loading }: { preview: Preview | null; l
       <style>{css}</style>
       {!preview ? <Empty description="输入模板后在此预览" /> : null}
       {preview && !preview.valid ? <Alert type="warning" showIcon title={`模板有 ${preview.issues.length} 处错误（见编辑区，已标出行号），修正后才会计算数字并显示预览`} /> : null}
+      {preview?.valid && preview.omitted.length ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="report-omitted"
+          title={`本单位的组织架构中缺少相应单位，以下 ${preview.omitted.length} 句未写入报告（报告附录同样列出）`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {preview.omitted.map((o) => (
+                <li key={o.n}>
+                  第 {o.line} 行：“{o.sentence}”——{o.reason}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       {preview?.valid ? (
         <div className="report-preview" data-testid="report-preview" onClick={open} dangerouslySetInnerHTML={{ __html: preview.html }} />
       ) : null}

@@ -1,12 +1,12 @@
-import { App, Button, Card, Flex, Form, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
 import { PageHeader } from '../../../ui/PageHeader';
-import { useApiError } from '../../../ui/use-api-error';
+import { errorMessage, useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
-import { deleteTemplate, type EffectiveTemplate, effectiveTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
+import { deleteTemplate, downloadReport, type EffectiveTemplate, effectiveTemplate, listTemplates, type ReportFormat, type ReportKind, reportKindLabels, reportUrl, type TemplateItem, templateKindLabels } from '../api';
 import { showInstant, thisYear } from '../../../ui/dates';
 
 // a link may name the year (?year=2025); otherwise this year in Asia/Shanghai
@@ -38,6 +38,24 @@ export function ReportsPage() {
   const effective = useRequest(() => effectiveTemplate(org as string, kind), [org, kind, templates.data], Boolean(org));
   const url = (format: ReportFormat) => (org ? reportUrl(kind, { org, year, format, template: template || undefined }) : undefined);
   const writable = can('ledger.write');
+  const [downloading, setDownloading] = useState<ReportFormat | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  // a unit without a template of the kind cannot report: say so, and offer no download
+  const noTemplate = !template && effective.error ? errorMessage(effective.error) : null;
+
+  const download = async (format: ReportFormat) => {
+    if (!org) return;
+    setDownloading(format);
+    setFailure(null);
+    try {
+      await downloadReport(kind, { org, year, format, template: template || undefined });
+    } catch (e) {
+      setFailure(errorMessage(e));
+      showError(e);
+    } finally {
+      setDownloading(null);
+    }
+  };
 
   const remove = async (t: TemplateItem) => {
     try {
@@ -56,10 +74,12 @@ export function ReportsPage() {
         <Form layout="vertical">
           <Flex wrap gap={16}>
             <Form.Item label="报告单位" style={{ minWidth: 260 }}>
-              <OrgPicker value={org} onChange={setOrg} allowClear={false} placeholder="选择单位" />
+              <div data-testid="report-org">
+                <OrgPicker value={org} onChange={(v) => (setOrg(v), setFailure(null))} allowClear={false} placeholder="选择单位" />
+              </div>
             </Form.Item>
             <Form.Item label="报告类型">
-              <Select<ReportKind> data-testid="report-kind" value={kind} onChange={setKind} style={{ width: 280 }} options={(['annual', 'half-year'] as const).map((k) => ({ value: k, label: reportKindLabels[k] }))} />
+              <Select<ReportKind> data-testid="report-kind" value={kind} onChange={(k) => (setKind(k), setFailure(null))} style={{ width: 280 }} options={(['annual', 'half-year'] as const).map((k) => ({ value: k, label: reportKindLabels[k] }))} />
             </Form.Item>
             <Form.Item label="年度">
               <Select data-testid="report-year" value={year} onChange={setYear} style={{ width: 110 }} options={[thisYear(), thisYear() - 1, thisYear() - 2].map((y) => ({ value: y, label: `${y}年` }))} />
@@ -70,23 +90,25 @@ export function ReportsPage() {
                 value={template}
                 onChange={setTemplate}
                 style={{ width: 300 }}
-                options={[{ value: '', label: '自动（本单位或上级保存的模板，否则默认模板）' }, ...items.map((t) => ({ value: t.id, label: `${t.name}（${t.orgName}，第 ${t.version} 版）` }))]}
+                options={[{ value: '', label: '自动（本单位、上级或默认模板）' }, ...items.map((t) => ({ value: t.id, label: `${t.name}（${t.orgName}，第 ${t.version} 版）` }))]}
               />
             </Form.Item>
           </Flex>
-          {!template && org && effective.data ? (
+          {!template && org && effective.data && !noTemplate ? (
             <Typography.Paragraph type="secondary" data-testid="report-effective-template">
               将使用：{usedLabel(effective.data)}
             </Typography.Paragraph>
           ) : null}
+          {noTemplate ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={noTemplate} data-testid="report-no-template" /> : null}
+          {failure ? <Alert type="error" showIcon closable onClose={() => setFailure(null)} style={{ marginBottom: 12 }} title={`未能生成报告：${failure}`} data-testid="report-error" /> : null}
           <Space wrap>
-            <Button type="primary" href={url('docx')} download disabled={!org} data-testid="report-docx">
+            <Button type="primary" onClick={() => void download('docx')} loading={downloading === 'docx'} disabled={!org || Boolean(noTemplate)} data-testid="report-docx">
               下载 Word
             </Button>
-            <Button href={url('md')} download disabled={!org} data-testid="report-md">
+            <Button onClick={() => void download('md')} loading={downloading === 'md'} disabled={!org || Boolean(noTemplate)} data-testid="report-md">
               下载 Markdown
             </Button>
-            <Button href={url('html')} target="_blank" rel="noopener" disabled={!org} data-testid="report-html">
+            <Button href={url('html')} target="_blank" rel="noopener" disabled={!org || Boolean(noTemplate)} data-testid="report-html">
               打开网页版
             </Button>
           </Space>

@@ -11,6 +11,7 @@ import { useMetricCatalogue } from '../../targets/components/MetricRefInput';
 import { createTemplate, getTemplate, type Preview, previewTemplate, type ReportKind, saveTemplate, type TemplateDetail, type TemplateKind, templateKindLabels } from '../api';
 import { PlaceholderPicker } from '../components/PlaceholderPicker';
 import { IssueList, ReportPreview } from '../components/ReportPreview';
+import { TemplateHelp } from '../components/TemplateHelp';
 import { TemplateTextArea } from '../components/TemplateTextArea';
 import { VersionHistory } from '../components/VersionHistory';
 import { thisYear } from '../../../ui/dates';
@@ -183,6 +184,9 @@ export function TemplateEditorPage() {
                   <VersionHistory templateId={detail.id} versions={detail.versions} current={detail.version} onLoad={(b, v) => (setBody(b), setNote(`据第 ${v} 版恢复`))} />
                 </Card>
               ) : null}
+            </Col>
+            <Col xs={24}>
+              <TemplateHelp />
             </Col>
           </Row>
         </Col>
