@@ -5,6 +5,7 @@ import { dashboardKey, fetchDashboard } from '../features/dashboard/api';
 import { syncClock } from '../../shared/clock';
 import { thisYear } from '../ui/dates';
 import { NotFound, PageLoading } from '../ui/states';
+import { SetupGate } from '../features/setup/components/SetupGate';
 import { prefetch } from './prefetch';
 import { RequireAuth } from './RequireAuth';
 
@@ -66,6 +67,8 @@ const CampaignDetailPage = lazy(() => import('../features/selections/pages/Campa
 const WishesPage = lazy(() => import('../features/wishes/pages/WishesPage').then((m) => ({ default: m.WishesPage })));
 const PairingsPage = lazy(() => import('../features/pairings/pages/PairingsPage').then((m) => ({ default: m.PairingsPage })));
 const VolunteerTeamsPage = lazy(() => import('../features/volunteers/pages/VolunteerTeamsPage').then((m) => ({ default: m.VolunteerTeamsPage })));
+const SetupPage = lazy(() => import('../features/setup/pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const TreeImportPage = lazy(() => import('../features/setup/pages/TreeImportPage').then((m) => ({ default: m.TreeImportPage })));
 
 const ledgerLists = { activities: ActivitiesPage, assistance: AssistancePage, loans: LoansPage, contracts: ContractsPage } as const;
 
@@ -83,7 +86,9 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route element={guarded(<AppLayout />)}>
-          <Route index element={<HomePage />} />
+          <Route index element={<SetupGate><HomePage /></SetupGate>} />
+          <Route path="setup" element={guarded(<SetupPage />, 'org.read')} />
+          <Route path="setup/import/:kind" element={guarded(<TreeImportPage />, 'org.read')} />
           <Route path="people" element={guarded(<PeopleListPage />, 'person.read')} />
           <Route path="people/new" element={guarded(<PersonCreatePage />, 'person.write')} />
           <Route path="people/:id" element={guarded(<PersonDetailPage />, 'person.read')} />

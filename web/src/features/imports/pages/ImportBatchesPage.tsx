@@ -11,6 +11,9 @@ import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { kindLabels, listBatches, undoBatch, type ImportBatch } from '../api';
 
 /** 导入记录: every import batch of the subtree, each undoable as a whole. */
+/** the set-up batches (org tree, users) sit in the same list */
+const batchKindLabels: Record<string, string> = { ...kindLabels, orgs: '组织架构', users: '用户' };
+
 export function ImportBatchesPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -23,7 +26,7 @@ export function ImportBatchesPage() {
   const undo = (b: ImportBatch) =>
     modal.confirm({
       title: '撤销这个导入批次？',
-      content: `将删除批次 ${b.id}（${b.filename}）导入的 ${b.accepted} 条${kindLabels[b.kind] ?? ''}记录，删除原因记为“撤销导入批次”。`,
+      content: `将删除批次 ${b.id}（${b.filename}）导入的 ${b.accepted} 条${batchKindLabels[b.kind] ?? ''}记录，删除原因记为“撤销导入批次”。`,
       okText: '撤销',
       okButtonProps: { danger: true, 'data-testid': 'batch-undo-confirm' } as ButtonProps,
       cancelText: '取消',
@@ -40,7 +43,7 @@ export function ImportBatchesPage() {
 
   const columns: TableColumnsType<ImportBatch> = [
     { title: '批次号', dataIndex: 'id', width: 110, fixed: 'left' },
-    { title: '类型', dataIndex: 'kind', width: 90, render: (k: ImportBatch['kind']) => kindLabels[k] ?? k },
+    { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => batchKindLabels[k] ?? k },
     { title: '文件', dataIndex: 'filename', width: 200, ellipsis: true },
     { title: '单位', dataIndex: 'orgName', width: 150, render: (v: string | null) => v ?? '—' },
     { title: '行数', dataIndex: 'rows', width: 70, align: 'right' },

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Empty, Menu, Row, Spin } from 'antd';
 import { useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../../../app/auth';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SearchBox } from '../../../ui/SearchBox';
@@ -17,6 +17,7 @@ export function OrgsPage() {
   const user = useCurrentUser();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const selectedId = params.get('id');
   const [q, setQ] = useState('');
   const [target, setTarget] = useState<OrgFormTarget | null>(null);
@@ -48,7 +49,14 @@ export function OrgsPage() {
     <>
       <PageHeader
         title="组织管理"
-        extra={canWrite && isGlobal ? <Button onClick={() => setTarget({ mode: 'create', parent: null })}>添加顶级单位</Button> : null}
+        extra={
+          canWrite ? (
+            <>
+              <Button data-testid="orgs-import" onClick={() => navigate('/setup/import/orgs')}>从 Excel 导入</Button>
+              {isGlobal ? <Button onClick={() => setTarget({ mode: 'create', parent: null })}>添加顶级单位</Button> : null}
+            </>
+          ) : null
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={9} xl={7}>

@@ -1,5 +1,6 @@
 import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../../app/auth';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SearchBox } from '../../../ui/SearchBox';
@@ -13,6 +14,7 @@ import { UsersTable } from '../components/UsersTable';
 
 /** User administration within the caller's units: create with grants, disable/enable, reset password. */
 export function UsersPage() {
+  const navigate = useNavigate();
   const me = useCurrentUser();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -46,7 +48,12 @@ export function UsersPage() {
 
   return (
     <>
-      <PageHeader title="用户管理" extra={<Button type="primary" data-testid="user-create" onClick={() => setCreating(true)}>新建用户</Button>} />
+      <PageHeader title="用户管理" extra={
+          <>
+            <Button data-testid="users-import" onClick={() => navigate('/setup/import/users')}>从 Excel 导入</Button>
+            <Button type="primary" data-testid="user-create" onClick={() => setCreating(true)}>新建用户</Button>
+          </>
+        } />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <SearchBox
           testId="users-search"
