@@ -23,6 +23,28 @@ export interface PreviewRow {
   status: 'ok' | 'error' | 'duplicate';
 }
 
+/** 原列名 → 字段 key (null: the column is not imported). */
+export type ColumnMapping = Record<string, string | null>;
+
+export interface MappingColumn {
+  index: number;
+  header: string;
+  /** the first values, as shown to the clerk (dates as 2025年3月8日) */
+  samples: string[];
+  field: string | null;
+  suggested: string | null;
+  reason: string | null;
+}
+
+/** The file's columns, for mapping a clerk's own headers to the ledger's fields (labels are Chinese). */
+export interface MappingInfo {
+  headerRow: number;
+  columns: MappingColumn[];
+  fields: { key: string; label: string; required: boolean }[];
+  missing: string[];
+  saved: string | null;
+}
+
 /** The dry-run and commit answer (docs/api/ledgers.md, Excel import). */
 export interface ImportResult {
   uploadId: string;
@@ -35,6 +57,7 @@ export interface ImportResult {
   warnings: (string | { row?: number; message: string })[];
   batchId: string | null;
   preview: PreviewRow[];
+  mapping: MappingInfo | null;
 }
 
 export interface ImportBatch {
@@ -56,7 +79,8 @@ export interface ImportBatch {
 export const maxUploadBytes = 20 * 1024 * 1024;
 
 export const templateUrl = (kind: LedgerKind) => `/api/v1/imports/templates/${kind}`;
-export const errorsUrl = (uploadId: string) => `/api/v1/imports/uploads/${encodeURIComponent(uploadId)}/errors.xlsx`;
+export const errorsUrl = (uploadId: string, mapping?: ColumnMapping | null) =>
+  `/api/v1/imports/uploads/${encodeURIComponent(uploadId)}/errors.xlsx${mapping ? toQuery({ mapping: JSON.stringify(mapping) }) : ''}`;
 
 /**
  * Uploads the workbook for a dry run (nothing is written; the server keeps the upload for the
@@ -70,8 +94,11 @@ export function uploadForPreview(kind: LedgerKind, file: File, orgId: string | u
 }
 
 /** Writes the stored upload: everything (all-or-nothing) or only the correct rows. */
-export const commitUpload = (uploadId: string, acceptValid: boolean) =>
-  http.post<ImportResult>(`/imports/uploads/${encodeURIComponent(uploadId)}/commit`, { acceptValid });
+export const commitUpload = (uploadId: string, acceptValid: boolean, mapping?: ColumnMapping | null, saveMapping?: string | null) =>
+  http.post<ImportResult>(`/imports/uploads/${encodeURIComponent(uploadId)}/commit`, { acceptValid, mapping: mapping ?? undefined, saveMapping: saveMapping || undefined });
+
+/** Checks the stored upload again with the clerk's column mapping (nothing is written). */
+export const previewUpload = (uploadId: string, mapping: ColumnMapping) => http.post<ImportResult>(`/imports/uploads/${encodeURIComponent(uploadId)}/preview`, { mapping });
 
 /** 取消: the server deletes the stored upload at once (it holds the workbook's ID numbers). */
 export const cancelUpload = (uploadId: string) => http.del(`/imports/uploads/${encodeURIComponent(uploadId)}`);

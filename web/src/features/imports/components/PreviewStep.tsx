@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { errorsUrl, type ImportError, type ImportResult, type PreviewRow } from '../api';
+import { type ColumnMapping, errorsUrl, type ImportError, type ImportResult, type PreviewRow } from '../api';
 import { ImportCounts } from './ImportCounts';
 
 interface Props {
@@ -9,6 +9,12 @@ interface Props {
   committing: 'all' | 'valid' | null;
   onCommit: (acceptValid: boolean) => void;
   onRestart: () => void;
+  /** the clerk's column mapping the preview was checked with (the error workbook uses it too) */
+  mapping?: ColumnMapping | null;
+  /** the name the mapping is saved under when the import is confirmed */
+  saveAs?: string | null;
+  /** back to 列对应 */
+  onEditMapping?: () => void;
 }
 
 const statusTags: Record<PreviewRow['status'], { color: string; label: string }> = {
@@ -36,7 +42,7 @@ function previewColumns(rows: PreviewRow[]): TableColumnsType<PreviewRow> {
 }
 
 /** Step 2: the dry run's counts, every rejected row by Excel row and column, and the rows as read. */
-export function PreviewStep({ result, committing, onCommit, onRestart }: Props) {
+export function PreviewStep({ result, committing, onCommit, onRestart, mapping, saveAs, onEditMapping }: Props) {
   const hasErrors = result.rejected > 0 || result.errors.length > 0;
   const nothing = result.accepted === 0;
   const columns = previewColumns(result.preview);
@@ -44,6 +50,16 @@ export function PreviewStep({ result, committing, onCommit, onRestart }: Props) 
     <>
       <style>{'.qt-import-error > td { background: #fff1f0 !important; } .qt-import-duplicate > td { background: #fffbe6 !important; }'}</style>
       <ImportCounts result={result} />
+      {result.mapping?.saved || mapping ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="import-mapping-note"
+          title={result.mapping?.saved ? `已按本单位保存的列对应“${result.mapping.saved}”读取各列` : '已按您指定的列对应读取各列'}
+          description={saveAs ? `确认导入后，这套列对应将保存为“${saveAs}”，下次导入同样表头的文件时自动使用。` : undefined}
+        />
+      ) : null}
       {hasErrors ? (
         <Alert
           type="error"
@@ -53,7 +69,7 @@ export function PreviewStep({ result, committing, onCommit, onRestart }: Props) 
           description={
             <>
               可以下载错误表（原表各行加“错误说明”列，出错单元格标红），改正后重新导入；也可以只导入正确的行。{' '}
-              <a href={errorsUrl(result.uploadId)} data-testid="import-error-workbook">
+              <a href={errorsUrl(result.uploadId, mapping)} data-testid="import-error-workbook">
                 下载错误表
               </a>
             </>
@@ -98,7 +114,7 @@ export function PreviewStep({ result, committing, onCommit, onRestart }: Props) 
           rowClassName={(r) => (r.status === 'error' ? 'qt-import-error' : r.status === 'duplicate' ? 'qt-import-duplicate' : '')}
           onRow={(r) => ({ 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 150 + columns.length * 130 }}
+          scroll={{ x: 150 + (columns.length - 2) * 130 }}
         />
       </Card>
       <Flex wrap gap={8}>
@@ -108,6 +124,11 @@ export function PreviewStep({ result, committing, onCommit, onRestart }: Props) 
         <Button data-testid="import-accept-valid" disabled={!hasErrors || nothing || committing !== null} loading={committing === 'valid'} onClick={() => onCommit(true)}>
           仅导入正确的行（{result.accepted} 行）
         </Button>
+        {onEditMapping ? (
+          <Button data-testid="import-edit-mapping" disabled={committing !== null} onClick={onEditMapping}>
+            调整列对应
+          </Button>
+        ) : null}
         <Button disabled={committing !== null} onClick={onRestart}>
           重新选择文件
         </Button>
