@@ -131,7 +131,8 @@ describe('loans', () => {
     const fen = sumOf(t2, (s) => s.principalFen);
     const r = await computeMetric(t.sys, { code: 'loans.amount', org: u.t2.code, ...y2026 });
     expect(r.fen).toBe(fen);
-    expect(r.value).toBe(Math.round(fen / 100) / 10000);
+    // 422 loans of the village: 3 173 792 835 分 = 3173.792835 万元, shown to 4 decimals
+    expect([t2.length, fen, r.value]).toEqual([422, 3_173_792_835, 3173.7928]);
     expect(String(r.value)).toMatch(/^\d+(\.\d{1,4})?$/);
     const records = await allRecords({ code: 'loans.amount', org: u.t2.code, ...y2026 });
     expect(records.total).toBe(t2.length);
