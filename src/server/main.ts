@@ -13,6 +13,7 @@ export async function startServer(config: Config, opts: { port?: number; host?: 
   const ctx = systemCtx(rt, 'start');
   await ensureAdmin(ctx, { password: config.adminPassword, dataDir: config.dataDir, print: (l) => process.stdout.write(`${l}\n`) });
   if (config.seedDemo === 'auto') await seedOnFirstRun(ctx, config.dataDir);
+  else await announceSetup(ctx);
   if (opts.beforeListen) await opts.beforeListen(ctx);
   const app = await buildApp(rt);
   // audit checkpoints (seq, keyed hash, time) to data/audit-checkpoints.jsonl and the log: at start
@@ -42,4 +43,11 @@ async function seedOnFirstRun(ctx: Ctx, dataDir: string): Promise<void> {
   print('首次启动：正在载入演示县数据（约 10–20 秒）… (loading the demo county)');
   const r = await seedDemo(ctx, { dataDir, year: Number(shanghaiDate(ctx.now()).slice(0, 4)), print });
   print(`演示县已载入：${r.units} 个组织，${r.people} 名人员，${r.users} 个演示账号（密码见 ${dataDir}/demo-users.txt）`);
+}
+
+/** Without the demo an empty tree waits for the first admin's 首次设置 (web) or the CLI. */
+async function announceSetup(ctx: Ctx): Promise<void> {
+  const any = await ctx.db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  process.stdout.write('尚无组织架构：请以 admin 登录网页完成“首次设置”（县委及群团组织），再导入组织架构和用户；也可用 quntuan org add 与 quntuan import orgs|users。\n');
 }
