@@ -9,7 +9,7 @@ export const contractsKind: KindSpec<ContractInput> = {
   columns: [
     { key: 'enterprise', header: '企业名称', required: true, synonyms: ['企业', '单位名称'], example: '林甸县乳业有限公司', width: 24 },
     { key: 'type', header: '合同类型', required: true, synonyms: ['类型'], options: contractTypes, example: '综合', width: 12 },
-    { key: 'signedOn', header: '签订日期', required: true, date: true, example: '2025-05-20', width: 12 },
+    { key: 'signedOn', header: '签订日期', required: true, synonyms: ['签订时间', '签约日期'], date: true, example: '2025-05-20', width: 12 },
     { key: 'expiresOn', header: '到期日期', synonyms: ['有效期至'], date: true, example: '2028-05-19', width: 12 },
     { key: 'workers', header: '覆盖职工人数', required: true, synonyms: ['覆盖职工数', '职工人数', '覆盖人数'], example: 230, width: 12 },
     { key: 'org', header: '所属组织', synonyms: ['所属单位'], example: '', width: 18 },

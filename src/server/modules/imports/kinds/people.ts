@@ -11,7 +11,7 @@ export const peopleKind: KindSpec<PersonInput> = {
     { key: 'idNumber', header: '身份证号', required: true, synonyms: ['身份证号码', '公民身份号码', '身份证'], text: true, example: '230623198503082126', width: 22 },
     { key: 'gender', header: '性别', options: ['男', '女'], example: '女', width: 8 },
     { key: 'birthDate', header: '出生日期', date: true, example: '1985-03-08', width: 12 },
-    { key: 'phone', header: '手机号', synonyms: ['联系电话', '电话', '手机'], text: true, example: '13904591234', width: 15 },
+    { key: 'phone', header: '手机号', synonyms: ['联系电话', '电话', '手机', '联系方式'], text: true, example: '13904591234', width: 15 },
     { key: 'ethnicity', header: '民族', options: ethnicities, example: '汉族', width: 10 },
     { key: 'address', header: '住址', synonyms: ['家庭住址', '户籍地址', '地址'], example: '林甸镇幸福村3组', width: 28 },
     { key: 'categories', header: '人员类别', synonyms: ['类别'], example: `${builtinCategories[0]}、${builtinCategories[8]}`, width: 18 },
