@@ -90,6 +90,17 @@ describe('import orgs: bad input', () => {
     ]);
   });
 
+  it('reads synonyms of the headers and full-width headers, and ignores columns it does not know', async () => {
+    const content = await sheetBuffer([
+      ['上级组织代码', '组织代码', '组织名称＊', '组织类型', '负责人'],
+      [null, 'QH-SYN', '同义表头测试单位', '其他', '张三'],
+    ]);
+    const r = await importOrgTree(t.sys, { orgId: rootId, filename: 's.xlsx', content, dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ rows: 1, accepted: 1, created: 1 });
+    expect(r.warnings).toEqual(['第 1 行的列“负责人”不是本表的列，已忽略']);
+  });
+
   it('no header in the first rows', async () => {
     const r = await importOrgTree(t.sys, { orgId: rootId, filename: 'x.xlsx', content: await sheetBuffer([['随便'], ['写写']]) });
     expect(r.errors[0].message).toMatch(/^前 10 行中找不到表头/);

@@ -13,6 +13,10 @@ import { kindLabels, listBatches, undoBatch, type ImportBatch } from '../api';
 /** 导入记录: every import batch of the subtree, each undoable as a whole. */
 /** the set-up batches (org tree, users) sit in the same list */
 const batchKindLabels: Record<string, string> = { ...kindLabels, orgs: '组织架构', users: '用户' };
+const treeUndoText: Record<string, string> = {
+  orgs: '本批次新建的单位将被删除，修改过的单位恢复导入前的名称、类型和上级；新建单位已有下级、账号或业务记录时不能撤销。',
+  users: '本批次开通的用户将被删除；已有用户登录使用时不能撤销（可在用户管理中停用）。',
+};
 
 export function ImportBatchesPage() {
   const { can } = useAuth();
@@ -26,7 +30,7 @@ export function ImportBatchesPage() {
   const undo = (b: ImportBatch) =>
     modal.confirm({
       title: '撤销这个导入批次？',
-      content: `将删除批次 ${b.id}（${b.filename}）导入的 ${b.accepted} 条${batchKindLabels[b.kind] ?? ''}记录，删除原因记为“撤销导入批次”。`,
+      content: treeUndoText[b.kind] ?? `将删除批次 ${b.id}（${b.filename}）导入的 ${b.accepted} 条${batchKindLabels[b.kind] ?? ''}记录，删除原因记为“撤销导入批次”。`,
       okText: '撤销',
       okButtonProps: { danger: true, 'data-testid': 'batch-undo-confirm' } as ButtonProps,
       cancelText: '取消',
