@@ -87,6 +87,8 @@ describe('leaders dashboard on the demo county', () => {
     const loanTarget = fl?.targets.find((x) => x.metric === 'loans.amount');
     expect(loanTarget).toMatchObject({ value: 8000, actual: 8736, status: 'met', parts: 8, statusLabel: '已完成' });
     expect(dash.expectedProgress).toBe(listed.expectedProgress);
+    // the seed's seven targets of the year, each linked to the records of its figure
+    expect(shown.map((x) => Boolean(x.link))).toEqual(Array(7).fill(true));
     for (const x of shown) {
       const item = listed.items.find((i) => i.id === x.id);
       expect({ actual: x.actual, progress: x.progress, status: x.status }).toEqual({ actual: item?.actual, progress: item?.progress, status: item?.status });

@@ -85,6 +85,8 @@ describe('demo ledgers: the plan', () => {
   });
 
   it('states every figure with its 余 rounding and period', () => {
+    // 120余万元, 6000余人次, 150余份, 400余次
+    expect(demoLedgerFigures.filter((f) => f.spoken !== undefined).map((f) => f.spoken)).toEqual([1_200_000, 6000, 150, 400]);
     for (const f of demoLedgerFigures) {
       if (f.spoken !== undefined) {
         const step = 10 ** (String(f.spoken).length - String(f.spoken).replace(/0+$/, '').length);
