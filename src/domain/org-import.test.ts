@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUnitDivision, childCode, findCycles, parseOrgKind, parseRoles } from './org-import';
+import { checkUnitDivision, childCode, findCycles, levelHint, parseOrgKind, parseRoles } from './org-import';
 
 describe('set-up import rules', () => {
   it('reads unit kinds as clerks write them', () => {
@@ -10,6 +10,10 @@ describe('set-up import rules', () => {
     expect(parseOrgKind('乡镇妇联')).toEqual({ ok: true, kind: 'womens_federation' });
     const bad = parseOrgKind('侨联');
     expect(bad.ok).toBe(false);
+  });
+
+  it('takes the level a kind label implies', () => {
+    expect([levelHint('乡镇妇联'), levelHint('村妇联'), levelHint('社区团支部'), levelHint('企业工会'), levelHint('基层工会')]).toEqual(['township', 'village', 'village', 'enterprise', null]);
   });
 
   it('reads roles, several at once, never 系统管理员', () => {

@@ -39,6 +39,18 @@ export function parseOrgKind(raw: string): { ok: true; kind: OrgKind } | { ok: f
   return { ok: false, message: `单位类型“${raw}”无法识别（可填 ${examples} 等）` };
 }
 
+/**
+ * Where a unit sits, as its 单位类型 says it (乡镇妇联 → township, 村妇联 → village, 企业工会 →
+ * enterprise); null when the label does not say. A division code, when given, says it better.
+ */
+export function levelHint(label: string): 'township' | 'village' | 'enterprise' | null {
+  const l = foldLabel(label);
+  if (/^(村|社区)/.test(l)) return 'village';
+  if (/^(乡镇|镇|乡|街道)/.test(l)) return 'township';
+  if (/^企业/.test(l)) return 'enterprise';
+  return null;
+}
+
 /** The roles an import may hand out (never 系统管理员: that stays a deliberate act of one admin). */
 export const importableRoles = roles.filter((r) => r !== 'sysadmin');
 

@@ -1,7 +1,7 @@
 import { isValidDate } from '../../../domain/dates';
 import { foldWidth } from '../../../domain/imports/cells';
 import { orgCodePattern, type OrgKind, type OrgLevel } from '../../../domain/org';
-import { checkUnitDivision, childCode, findCycles, parseOrgKind } from '../../../domain/org-import';
+import { checkUnitDivision, childCode, findCycles, levelHint, parseOrgKind } from '../../../domain/org-import';
 import type { RowError, RowReader } from '../imports/kinds/row';
 import type { KindColumn } from '../imports/kinds/types';
 import { requireCells } from '../imports/table-sheet';
@@ -48,6 +48,8 @@ export interface OrgRow {
   establishedOn: string | null;
   dissolvedOn: string | null;
   parentRef: { by: 'code' | 'name'; text: string } | null;
+  /** the level the 单位类型 label implies, if any */
+  levelHint: OrgLevel | null;
 }
 
 /** One row's decision, in writing order. `parent` is a unit id on record or another row's number. */
@@ -66,13 +68,13 @@ export interface OrgPlan {
   steps: OrgStep[];
 }
 
-function levelOf(division: string | null, parentLevel: OrgLevel | null, parentDivision: string | null): OrgLevel {
+function levelOf(division: string | null, parentLevel: OrgLevel | null, parentDivision: string | null, hint: OrgLevel | null): OrgLevel {
   const len = division?.length;
   if (len === 12) return 'village';
   if (len === 9) return 'township';
   if (len === 6) return division === parentDivision && parentLevel ? parentLevel : 'county';
-  // a unit without its own code sits where its parent sits (a township's 妇联 is township level)
-  return parentLevel ?? 'county';
+  // without a code: what the kind says (乡镇妇联, 村妇联, 企业工会), else where the parent sits
+  return hint ?? parentLevel ?? 'county';
 }
 
 /** Reads one row's cells; errors are collected on the reader (the row still takes part in the plan). */
@@ -103,7 +105,7 @@ export function readOrgRow(r: RowReader, countyDivision: string | null): OrgRow 
   const pCode = r.text('parentCode');
   const pName = r.text('parentName');
   const parentRef = pCode ? { by: 'code' as const, text: foldWidth(pCode).replace(/\s+/g, '') } : pName ? { by: 'name' as const, text: pName.trim() } : null;
-  return { row: r.row, code, name, kind, division, establishedOn, dissolvedOn, parentRef };
+  return { row: r.row, code, name, kind, division, establishedOn, dissolvedOn, parentRef, levelHint: kindText ? levelHint(kindText) : null };
 }
 
 interface Context {
@@ -277,7 +279,7 @@ export function planOrgTree(rows: OrgRow[], readers: Map<number, RowReader>, ctx
       }
     }
     const division = r.division ?? existing?.division_code ?? null;
-    const level = isRoot ? (ctx.root.level as OrgLevel) : levelOf(division, parentLevel, parentDivision);
+    const level = isRoot ? (ctx.root.level as OrgLevel) : levelOf(division, parentLevel, parentDivision, r.levelHint);
     let action: OrgStep['action'] = 'create';
     if (existing) {
       const same =

@@ -136,7 +136,7 @@ describe('import orgs: the tree', () => {
     expect(byCode.get('QH-FL-T01-01')).toMatchObject({ name: '幸福村妇联', kind: 'womens_branch', level: 'village', parent_id: await id('QH-FL-T01') });
     expect(byCode.get('QH-FL-T01-02')).toMatchObject({ name: '光明村妇联', kind: 'womens_branch' });
     expect(byCode.get('QH-FL-T01')).toMatchObject({ level: 'township', kind: 'womens_federation' });
-    expect(byCode.get('QH-ZGH-01')).toMatchObject({ kind: 'grassroots_union' });
+    expect(byCode.get('QH-ZGH-01')).toMatchObject({ kind: 'grassroots_union', level: 'enterprise' });
     const again = await run(tree, { title: true });
     expect(again).toMatchObject({ accepted: 0, duplicates: 6, batchId: null, errors: [] });
     expect(await units()).toEqual(all);
