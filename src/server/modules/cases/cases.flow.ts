@@ -98,17 +98,30 @@ function statusOf(row: repo.CaseRow): CaseStatus {
   return row.status;
 }
 
-/** Refuses an action the flow does not allow from the current status (422, nothing changes). */
-function checkAllowed(row: repo.CaseRow, action: CaseAction): CaseStatus | 'back' {
+export const takenByOtherMessage = '已被他人处理，请刷新';
+
+/**
+ * Refuses an action the flow does not allow from the current status (422, nothing changes) — unless
+ * the action was allowed from the status before the case's last step: then the caller acted on the
+ * case as it stood before someone else moved it, and hears 409 like the loser of the conditional
+ * update in record(). Which of the two a losing request meets depends on the database (SQLite runs
+ * the two transactions one after the other, so the loser reads the new status; PostgreSQL lets both
+ * read the old one), so both answer the same.
+ */
+async function checkAllowed(tx: Ctx, row: repo.CaseRow, action: CaseAction): Promise<CaseStatus | 'back'> {
   const r = nextStatus(statusOf(row), action);
-  if (!r.ok) throw new AppError('RULE_VIOLATED', r.message, [{ path: 'action', message: r.message }]);
-  return r.to;
+  if (r.ok) return r.to;
+  const before = await repo.lastEventFrom(tx.db, row.id);
+  if (before && isCaseStatus(before) && nextStatus(before, action).ok) {
+    throw new AppError('CONFLICT', takenByOtherMessage, [{ path: 'action', message: `个案已变为“${row.status}”` }]);
+  }
+  throw new AppError('RULE_VIOLATED', r.message, [{ path: 'action', message: r.message }]);
 }
 
 async function record(tx: Ctx, row: repo.CaseRow, action: CaseAction, s: Step): Promise<CaseListItem> {
   const now = nowIso(tx);
   // two clerks acting on one case at once: the second finds it changed and must look again
-  if (!(await repo.updateCaseIfUnchanged(tx.db, row, { ...s.patch, updated_at: now }))) throw new AppError('CONFLICT', '个案刚被他人更新，请刷新后重试');
+  if (!(await repo.updateCaseIfUnchanged(tx.db, row, { ...s.patch, updated_at: now }))) throw new AppError('CONFLICT', takenByOtherMessage, [{ path: 'action', message: '个案刚被他人更新' }]);
   const toStatus = s.patch.status ?? row.status;
   await repo.insertEvent(tx.db, { id: newId(), case_id: row.id, at: now, actor: actorName(tx.actor), action, from_status: row.status, to_status: toStatus, note: s.note, data: JSON.stringify(s.data) });
   await appendAudit(tx, { action: 'transition', entity: 'case', entityId: row.id, orgId: row.org_id, detail: { action, from: row.status, to: toStatus } });
@@ -122,7 +135,7 @@ export async function transitionCase(ctx: Ctx, id: string, body: TransitionBody)
   await openCase(ctx, id, 'write'); // outside the transaction: a refused attempt's audit entry must stay
   return inTransaction(ctx, async (tx) => {
     const row = await openCase(tx, id, 'write');
-    const to = checkAllowed(row, body.action);
+    const to = await checkAllowed(tx, row, body.action);
     return record(tx, row, body.action, await step(tx, row, body.action, to, body));
   });
 }
@@ -132,7 +145,7 @@ export async function addFollowup(ctx: Ctx, id: string, body: FollowupBody): Pro
   await openCase(ctx, id, 'write');
   return inTransaction(ctx, async (tx) => {
     const row = await openCase(tx, id, 'write');
-    checkAllowed(row, 'followup');
+    await checkAllowed(tx, row, 'followup');
     const on = body.on ?? today(tx);
     if (row.closed_on && on < row.closed_on) throw validation('on', '回访日期不能早于办结日期');
     const followupId = newId();

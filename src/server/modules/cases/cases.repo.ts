@@ -27,6 +27,12 @@ export async function updateCaseIfUnchanged(db: Kysely<DB>, seen: CaseRow, patch
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** The status the case left at its last step (null for a case only registered). */
+export async function lastEventFrom(db: Kysely<DB>, caseId: string): Promise<string | null> {
+  const e = await db.selectFrom('case_events').select('from_status').where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return e?.from_status ?? null;
+}
+
 export async function findVisibleCase(db: Kysely<DB>, visible: Expression<SqlBool>, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases as c').selectAll('c').where('c.id', '=', id).where('c.deleted_at', 'is', null).where(visible).executeTakeFirst();
 }
