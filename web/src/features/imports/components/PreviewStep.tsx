@@ -37,8 +37,16 @@ function previewColumns(rows: PreviewRow[]): TableColumnsType<PreviewRow> {
   return [
     { title: '行号', dataIndex: 'row', width: 70, fixed: 'left' },
     { title: '状态', dataIndex: 'status', width: 80, render: (s: PreviewRow['status']) => <Tag color={statusTags[s]?.color}>{statusTags[s]?.label ?? s}</Tag> },
-    ...headers.map((h) => ({ title: h, key: h, width: 130, ellipsis: true, render: (_: unknown, r: PreviewRow) => show(r.values?.[h]) })),
+    ...headers.map((h) => ({ title: h, key: h, width: widthOf(h, rows), ellipsis: true, render: (_: unknown, r: PreviewRow) => show(r.values?.[h]) })),
   ];
+}
+
+/** A column as wide as its header and its longest value in the first rows (an 18-digit ID number shows whole), within 90–260 px. */
+function widthOf(header: string, rows: PreviewRow[]): number {
+  const chars = (t: string) => [...t].reduce((n, c) => n + (c.charCodeAt(0) > 0xff ? 2 : 1), 0); // a Chinese character is two digits wide
+  let widest = chars(header);
+  for (const r of rows.slice(0, 50)) widest = Math.max(widest, chars(show(r.values?.[header])));
+  return Math.min(260, Math.max(90, widest * 7.5 + 24));
 }
 
 /** Step 2: the dry run's counts, every rejected row by Excel row and column, and the rows as read. */
@@ -114,7 +122,7 @@ export function PreviewStep({ result, committing, onCommit, onRestart, mapping, 
           rowClassName={(r) => (r.status === 'error' ? 'qt-import-error' : r.status === 'duplicate' ? 'qt-import-duplicate' : '')}
           onRow={(r) => ({ 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 150 + (columns.length - 2) * 130 }}
+          scroll={{ x: columns.reduce((w, c) => w + Number(c.width ?? 130), 0) }}
         />
       </Card>
       <Flex wrap gap={8}>
