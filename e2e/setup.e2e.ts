@@ -114,6 +114,19 @@ describe('a county without the demo sets itself up in Chromium', () => {
     await page.waitForURL(/\/setup\/import\/orgs/);
     await page.getByText('下载组织架构导入模板').waitFor();
     await screenshot(page, 'setup-import-upload-1366');
+    // a first try with mistakes: nothing is written, each row says what is wrong
+    const bad = await book([
+      ['上级单位编码', '单位编码', '单位名称', '单位类型', '行政区划代码'],
+      ['QH-B', 'QH-A', '甲单位', '乡镇妇联', null],
+      ['QH-A', 'QH-B', '乙单位', '村妇联', null],
+      [null, 'QH-C', '丙单位', '侨联', '440301'],
+    ]);
+    await page.getByTestId('tree-upload').setInputFiles({ name: '有错误的名录.xlsx', mimeType: xlsxType, buffer: bad });
+    await page.getByTestId('tree-errors').getByText('上级单位形成循环：甲单位 → 乙单位 → 甲单位').waitFor();
+    await page.getByTestId('tree-errors').getByText('单位类型“侨联”无法识别', { exact: false }).waitFor();
+    expect(await page.getByTestId('tree-confirm').isDisabled()).toBe(true);
+    await screenshot(page, 'setup-import-errors-1366');
+    await page.getByRole('button', { name: '重新上传' }).click();
     await page.getByTestId('tree-upload').setInputFiles({ name: '青禾县组织名录.xlsx', mimeType: xlsxType, buffer: await book(orgRows()) });
     await page.getByTestId('tree-confirm').waitFor();
     expect(await page.getByTestId('tree-count-created').textContent()).toContain('150');
