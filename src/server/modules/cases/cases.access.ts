@@ -1,8 +1,8 @@
 import { type Expression, type SqlBool } from 'kysely';
-import { roleHas } from '../../../domain/roles';
 import type { Ctx } from '../../context';
 import { notFound } from '../../http/errors';
-import { caseVisible, orgInScope, rolesScope } from '../../http/scope';
+import { hitCounter } from '../../http/rate-limit';
+import { caseVisible } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import * as repo from './cases.repo';
 
@@ -22,21 +22,30 @@ export function visibleCondition(ctx: Ctx, mode: CaseMode, orgColumns: readonly 
   });
 }
 
+/** At most this many denied attempts per caller and minute are written to the audit log; the rest only counted. */
+export const deniedAuditLimit = { perCaller: 20, windowSec: 60 } as const;
+
 /**
- * An attempt on a confidential case that the caller may not open is audited (read_case_denied)
- * when the caller can see the case's unit at all (staff or a leader of the same unit or above).
- * A caller of another subtree meets a plain 404, as for any record outside the scope: the case
- * does not exist for them, and nothing of theirs is written into that unit's log.
+ * An attempt on a confidential case (家庭暴力, 困境儿童) that the caller may not open is audited
+ * (read_case_denied / write_case_denied) whoever the caller is — staff of the same unit, a leader, or
+ * a case worker of another township who guessed or was sent the case's id. The entry goes into the
+ * case's unit's log; the caller still meets a plain 404 and learns nothing. A scanner cannot flood
+ * the log: per caller and minute (a database counter, so every instance agrees) the first
+ * `deniedAuditLimit.perCaller` attempts are written, the next one writes a single case_denied_throttled
+ * entry, and the rest are counted only.
  */
 async function auditDenied(ctx: Ctx, id: string, mode: CaseMode): Promise<void> {
   if (ctx.actor.kind !== 'user') return;
   const row = await repo.findCaseById(ctx.db, id);
-  if (!row || !row.confidential) return;
-  const scope = rolesScope(ctx, (r) => roleHas(r, 'org.read'));
-  if (!scope.all && scope.roots.length === 0) return;
-  const unit = await ctx.db.selectFrom('org_units').select('id').where('id', '=', row.org_id).where(orgInScope(scope, 'org_units.id')).executeTakeFirst();
-  if (!unit) return;
-  await appendAudit(ctx, { action: mode === 'read' ? 'read_case_denied' : 'write_case_denied', entity: 'case', entityId: id, orgId: row.org_id, detail: { kind: row.kind } });
+  if (!row || !Number(row.confidential)) return;
+  const { perCaller, windowSec } = deniedAuditLimit;
+  const n = await hitCounter(ctx.db, `audit:case-denied:user:${ctx.actor.id}`, windowSec, ctx.now());
+  const callerUnits = Array.from(new Set(ctx.actor.grants.map((g) => g.orgId))); // null: a global grant
+  if (n <= perCaller) {
+    await appendAudit(ctx, { action: mode === 'read' ? 'read_case_denied' : 'write_case_denied', entity: 'case', entityId: id, orgId: row.org_id, detail: { kind: row.kind, callerUnits } });
+  } else if (n === perCaller + 1) {
+    await appendAudit(ctx, { action: 'case_denied_throttled', entity: 'case', entityId: id, orgId: row.org_id, detail: { kind: row.kind, callerUnits, limit: perCaller, windowSec } });
+  }
 }
 
 /** The case if the caller may open it for `mode`; otherwise 404 (audited for confidential cases). */

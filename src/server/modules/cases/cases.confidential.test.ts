@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, buildUnit } from '../../../../test/factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
+import { deniedAuditLimit } from './cases.access';
 
 let t: TestApp;
 type Headers = { authorization: string };
@@ -91,10 +92,39 @@ describe('confidential cases (家庭暴力, 困境儿童)', () => {
     expect((await req(staffA, 'GET', '/api/v1/cases/summary')).statusCode).toBe(403);
   });
 
-  it('audits nothing for a user of another township, who meets a plain 404', async () => {
+  it('audits an attempt by a case worker of another township (404 all the same), in the case’s unit’s log', async () => {
     const cwB = await t.userWith('case_worker', townB.id, 'cw-b');
-    expect((await req(cwB, 'GET', `/api/v1/cases/${dv.id}`)).statusCode).toBe(404);
-    expect((await audits('read_case_denied', dv.id)).map((a) => a.actor_name)).not.toContain('cw-b');
+    const res = await req(cwB, 'GET', `/api/v1/cases/${dv.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain(secret);
+    expect((await req(cwB, 'POST', `/api/v1/cases/${dv.id}/transitions`, { action: 'archive' })).statusCode).toBe(404);
+    expect(await audits('read_case_denied', dv.id)).toContainEqual({ actor_name: 'cw-b', org_id: townA.id });
+    expect(await audits('write_case_denied', dv.id)).toContainEqual({ actor_name: 'cw-b', org_id: townA.id });
+    const entry = await t.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'read_case_denied').where('actor_name', '=', 'cw-b').executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.detail as string)).toEqual({ kind: '家庭暴力', callerUnits: [townB.id] });
+    // an ordinary case outside the scope is a plain 404, not audited
+    const plain = await t.database.db.selectFrom('cases').select('id').where('kind', '=', '信访').executeTakeFirstOrThrow();
+    expect((await req(cwB, 'GET', `/api/v1/cases/${plain.id}`)).statusCode).toBe(404);
+    expect(await audits('read_case_denied', plain.id)).toEqual([]);
+  });
+
+  it('writes at most 20 denied attempts per caller and minute, then one throttle notice; the next minute logs again', async () => {
+    t.clock.set('2026-06-15T03:00:05.000Z');
+    const scanner = await t.userWith('case_worker', townB.id, 'cw-scanner');
+    const denied = async () =>
+      (await t.database.db.selectFrom('audit_log').select('action').where('actor_name', '=', 'cw-scanner').where('entity_id', '=', dv.id).orderBy('seq').execute()).map((a) => a.action);
+    for (let i = 0; i < deniedAuditLimit.perCaller + 15; i += 1) expect((await req(scanner, 'GET', `/api/v1/cases/${dv.id}`)).statusCode).toBe(404);
+    const first = await denied();
+    expect(first.filter((a) => a === 'read_case_denied')).toHaveLength(deniedAuditLimit.perCaller);
+    expect(first.filter((a) => a === 'case_denied_throttled')).toHaveLength(1);
+    expect(first).toHaveLength(deniedAuditLimit.perCaller + 1);
+    // another caller is not silenced by the scanner
+    const cwB2 = await t.userWith('case_worker', townB.id, 'cw-b2');
+    expect((await req(cwB2, 'GET', `/api/v1/cases/${dv.id}`)).statusCode).toBe(404);
+    expect(await audits('read_case_denied', dv.id)).toContainEqual({ actor_name: 'cw-b2', org_id: townA.id });
+    t.clock.set('2026-06-15T03:01:05.000Z');
+    expect((await req(scanner, 'GET', `/api/v1/cases/${dv.id}`)).statusCode).toBe(404);
+    expect(await denied()).toHaveLength(deniedAuditLimit.perCaller + 2);
   });
 });
 
