@@ -241,6 +241,8 @@ export async function undoUserBatch(ctx: Ctx, batch: { id: string; orgId: string
       await tx.db.deleteFrom('user_grants').where('user_id', 'in', ids).execute();
       await tx.db.deleteFrom('users').where('id', 'in', ids).execute();
     }
+    // the passwords sheet of accounts that no longer exist is not kept either
+    await tx.db.withTables<{ import_credentials: { batch_id: string } }>().deleteFrom('import_credentials').where('batch_id', '=', batch.id).execute();
     const now = nowIso(tx);
     const done = await tx.db.updateTable('import_batches').set({ status: 'undone', undone_at: now, undone_by: tx.actor.kind === 'user' ? tx.actor.id : null }).where('id', '=', batch.id).where('status', '=', 'committed').executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该导入批次已撤销');
