@@ -88,6 +88,33 @@ describe('audit log: the keyed chain', () => {
   });
 });
 
+describe('audit log: a deleted entry and a cut tail', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const root = await buildUnit(t.sys, { code: 'C', kind: 'party_committee' });
+    for (let i = 0; i < 5; i++) await buildUnit(t.sys, { parentId: root.id });
+  });
+  afterAll(() => t?.close());
+
+  it('names the deleted entry, leaves the others as they were, and names a cut tail against the head', async () => {
+    const db = t.database.db;
+    const seqs = async () => (await db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
+    expect(await seqs()).toEqual([1, 2, 3, 4, 5, 6]);
+    const around = await db.selectFrom('audit_log').selectAll().where('seq', 'in', [2, 3, 4]).orderBy('seq').execute();
+    // each entry names the hash of the one before it: 2 ← 3 ← 4
+    expect([around[1].prev_hash, around[2].prev_hash]).toEqual([around[0].hash, around[1].hash]);
+    await dropGuards(db, t.database.dialect);
+    await sql`DELETE FROM audit_log WHERE seq = 3`.execute(db);
+    expect(await verifyAudit(db, t.crypto)).toMatchObject({ ok: false, brokenSeq: 3, reason: expect.stringContaining('缺失') });
+    expect(await seqs()).toEqual([1, 2, 4, 5, 6]);
+    expect(await db.selectFrom('audit_log').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow()).toEqual(around[2]);
+    await sql`DELETE FROM audit_log WHERE seq >= 3`.execute(db);
+    expect(await seqs()).toEqual([1, 2]);
+    expect(await verifyAudit(db, t.crypto)).toMatchObject({ ok: false, entries: 2, brokenSeq: 3, reason: expect.stringContaining('截断') });
+  });
+});
+
 describe('audit log: checkpoints outside the database', () => {
   let t: TestApp;
   beforeAll(async () => {
