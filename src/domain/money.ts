@@ -5,6 +5,15 @@
  */
 export type MoneyUnit = '元' | '万元';
 
+/**
+ * The most one record may hold: 100 亿元 (10^12 分). Far above any county's single grant, loan or
+ * wish, and far inside a 64-bit integer column (money columns are bigint on PostgreSQL) and
+ * Number.MAX_SAFE_INTEGER, so a sum over a million such records is still exact.
+ */
+export const maxRecordYuan = 10_000_000_000;
+export const maxRecordFen = maxRecordYuan * 100;
+export const maxRecordText = '100 亿元';
+
 export function foldDigits(s: string): string {
   return s
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

@@ -6,7 +6,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import '../domain/zod-zh';
 import { authenticate } from './http/auth';
+import { refuseControlChars } from './http/control-chars';
 import { errorHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import { loggerOptions } from './http/logging';
@@ -59,6 +61,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     const path = req.url.split('?')[0];
     if (path.startsWith('/api/v1/') && path !== '/api/v1/auth/login') await auth(req, reply);
   });
+
+  app.addHook('preValidation', refuseControlChars);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerRoutes(app, deps);

@@ -1,3 +1,4 @@
+import '../domain/zod-zh';
 import type { Config } from './config';
 import type { Actor, Ctx } from './context';
 import { type Database, migrateToLatest, openDatabase } from './db/database';

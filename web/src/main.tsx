@@ -1,3 +1,4 @@
+import '../../src/domain/zod-zh';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { syncClock } from '../shared/clock';

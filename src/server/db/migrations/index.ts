@@ -21,6 +21,7 @@ import * as importMappings from './2026-12-07T2330-import-mappings';
 import * as auditKeyed from './2026-12-07T2345-audit-keyed';
 import * as importUploadsSealed from './2026-12-07T2350-import-uploads-sealed';
 import * as setupImports from './2026-12-07T2300-setup-imports';
+import * as moneyBigint from './2026-12-08T0100-money-bigint';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T2345-audit-keyed': auditKeyed,
   '2026-12-07T2350-import-uploads-sealed': importUploadsSealed,
   '2026-12-07T2300-setup-imports': setupImports,
+  '2026-12-08T0100-money-bigint': moneyBigint,
 };

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { splitList } from '../../../domain/ledgers/catalogs';
 import { activityInput, type ActivityInput, deleteInput } from '../../../domain/ledgers/inputs';
@@ -99,7 +100,7 @@ async function prepare(tx: Ctx, a: ActivityInput) {
 
 export async function createActivity(ctx: Ctx, input: ActivityBody, opts: { batchId?: string } = {}): Promise<ActivityItem> {
   orgScope(ctx, 'ledger.write');
-  const a = parseWith(activityInput, input);
+  const a = parseWith(activityInput(shanghaiDate(ctx.now())), input);
   return guardKey(keyLabel(a), () =>
     inTransaction(ctx, async (tx) => {
       const { columns, partners, outcomes } = await prepare(tx, a);
@@ -145,7 +146,7 @@ export async function updateActivity(ctx: Ctx, id: string, patch: Partial<Activi
       participants: current.participants, targetGroups: current.targetGroups, partners: current.partners.map((p) => p.name),
       outcomes: current.outcomes, note: current.note, orgId: current.orgId,
     };
-    const a = parseWith(activityInput, overlay(base, patch));
+    const a = parseWith(activityInput(shanghaiDate(ctx.now())), overlay(base, patch));
     const { columns, partners, outcomes } = await prepare(tx, a);
     await assertKeyFree(tx, 'activities', columns.natural_key, keyLabel(a), id);
     await repo.updateActivityRow(tx.db, id, { ...columns, updated_at: nowIso(tx) });

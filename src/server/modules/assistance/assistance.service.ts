@@ -113,7 +113,7 @@ async function prepare(tx: Ctx, a: AssistanceInput) {
 
 export async function createAssistance(ctx: Ctx, input: AssistanceBody, opts: { batchId?: string } = {}): Promise<AssistanceItem & { warnings: AssistanceWarning[] }> {
   orgScope(ctx, 'ledger.write');
-  const a = parseWith(assistanceInput, input);
+  const a = parseWith(assistanceInput(shanghaiDate(ctx.now())), input);
   return guardKey(keyLabel(a), () =>
     inTransaction(ctx, async (tx) => {
       const columns = await prepare(tx, a);
@@ -164,7 +164,7 @@ export async function updateAssistance(ctx: Ctx, id: string, patch: Partial<Assi
       personId: c.personId ?? undefined, householdId: c.householdId ?? undefined, program: c.program, form: c.form as AssistanceInput['form'],
       amountYuan: c.amountFen ? c.amountYuan : undefined, goods: c.goods, givenOn: c.givenOn, funder: c.funder, note: c.note, orgId: c.orgId,
     };
-    const a = parseWith(assistanceInput, overlay(base, patch));
+    const a = parseWith(assistanceInput(shanghaiDate(ctx.now())), overlay(base, patch));
     const columns = await prepare(tx, a);
     await assertKeyFree(tx, 'assistance', columns.natural_key, keyLabel(a), id);
     await repo.updateAssistanceRow(tx.db, id, { ...columns, updated_at: nowIso(tx) });

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { contractInput, type ContractInput, deleteInput } from '../../../domain/ledgers/inputs';
 import { naturalKeys } from '../../../domain/ledgers/natural-keys';
@@ -53,7 +54,7 @@ async function loadRow(ctx: Ctx, id: string): Promise<repo.ContractRow> {
 
 export async function createContract(ctx: Ctx, input: ContractBody, opts: { batchId?: string } = {}): Promise<ContractItem> {
   orgScope(ctx, 'ledger.write');
-  const c = parseWith(contractInput, input);
+  const c = parseWith(contractInput(shanghaiDate(ctx.now())), input);
   return guardKey(keyLabel(c), () =>
     inTransaction(ctx, async (tx) => {
       const columns = await prepare(tx, c);
@@ -90,7 +91,7 @@ export async function updateContract(ctx: Ctx, id: string, patch: Partial<Contra
     const base: ContractBody = {
       enterprise: cur.enterprise, type: cur.type as ContractInput['type'], signedOn: cur.signedOn, expiresOn: cur.expiresOn, workers: cur.workers, note: cur.note, orgId: cur.orgId,
     };
-    const c = parseWith(contractInput, overlay(base, patch));
+    const c = parseWith(contractInput(shanghaiDate(ctx.now())), overlay(base, patch));
     const columns = await prepare(tx, c);
     await assertKeyFree(tx, 'contracts', columns.natural_key, keyLabel(c), id);
     await repo.updateContractRow(tx.db, id, { ...columns, updated_at: nowIso(tx) });

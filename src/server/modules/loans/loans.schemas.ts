@@ -4,9 +4,9 @@ import { loanStatuses } from '../../../domain/ledgers/catalogs';
 import { deleteInput, loanInput } from '../../../domain/ledgers/inputs';
 import { ledgerListQuery, patchBody, requestBody } from '../catalogs/ledger-kit';
 
-export type LoanBody = z.input<typeof loanInput>;
-export const createLoanBody = requestBody(loanInput).describe('借款人以 personId，或 姓名 + 身份证号 指定；本金单位万元，贴息单位元；给出 productId 时利率、贴息比例、期限取自贷款产品（可逐笔修改）');
-export const updateLoanBody = patchBody(loanInput).describe('只提交要修改的字段；状态变更须符合 申请中 → 已放款 → 已还清/逾期');
+export type LoanBody = z.input<ReturnType<typeof loanInput>>;
+export const createLoanBody = requestBody(loanInput(null)).describe('借款人以 personId，或 姓名 + 身份证号 指定；本金单位万元，贴息单位元；给出 productId 时利率、贴息比例、期限取自贷款产品（可逐笔修改）');
+export const updateLoanBody = patchBody(loanInput(null)).describe('只提交要修改的字段；状态变更须符合 申请中 → 已放款 → 已还清/逾期');
 export const deleteLoanBody = deleteInput;
 export const listLoansQuery = ledgerListQuery.extend({
   status: z.enum(loanStatuses, { error: `状态应为 ${loanStatuses.join('、')} 之一` }).optional().describe('贷款状态'),

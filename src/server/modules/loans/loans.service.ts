@@ -93,7 +93,7 @@ async function prepare(tx: Ctx, l: LoanInput) {
 
 export async function createLoan(ctx: Ctx, input: LoanBody, opts: { batchId?: string } = {}): Promise<LoanItem> {
   orgScope(ctx, 'ledger.write');
-  const l = parseWith(loanInput, input);
+  const l = parseWith(loanInput(shanghaiDate(ctx.now())), input);
   const label = loanKeyLabel({ principalFen: l.principalWan, disbursedOn: l.disbursedOn ?? null });
   return guardKey(label, () =>
     inTransaction(ctx, async (tx) => {
@@ -147,7 +147,7 @@ export async function updateLoan(ctx: Ctx, id: string, patch: Partial<LoanBody>)
   return inTransaction(ctx, async (tx) => {
     await findLiveForWrite(tx, 'loans', id, '贷款');
     const current = await loadItem(tx, id);
-    const l = parseWith(loanInput, overlay(asBody(current), patch));
+    const l = parseWith(loanInput(shanghaiDate(ctx.now())), overlay(asBody(current), patch));
     if (l.status && l.status !== current.status) assertTransition(current, l.status);
     const columns = await prepare(tx, l);
     await assertKeyFree(tx, 'loans', columns.natural_key, loanKeyLabel({ principalFen: columns.principal_fen, disbursedOn: columns.disbursed_on }), id);

@@ -1,8 +1,8 @@
-import { shanghaiDate } from '../../../domain/dates';
+import { recordDateIssue, shanghaiDate } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { addMonths } from '../../../domain/ledgers/loans';
 import { naturalKeys } from '../../../domain/ledgers/natural-keys';
-import { toFen } from '../../../domain/money';
+import { maxRecordFen, maxRecordText, toFen } from '../../../domain/money';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError } from '../../http/errors';
 import { orgScope } from '../../http/scope';
@@ -13,9 +13,16 @@ import { assertTransition } from './loans.rules';
 import type { LoanStatusBody, RepaymentBody } from './loans.schemas';
 import { type LoanItem, loadItem, loanKeyLabel } from './loans.service';
 
+/** A date given for a loan's event (放款、还款) lies in the record range (domain/dates.ts). */
+function assertRecordDate(ctx: Ctx, path: string, label: string, value: string | undefined): void {
+  const issue = value === undefined ? null : recordDateIssue(label, value, shanghaiDate(ctx.now()));
+  if (issue) throw new AppError('VALIDATION', issue, [{ path, message: issue }]);
+}
+
 /** Moves a loan along its status flow; 放款 sets the disbursement date (and the due date from the term). */
 export async function changeLoanStatus(ctx: Ctx, id: string, input: LoanStatusBody): Promise<LoanItem> {
   orgScope(ctx, 'ledger.write');
+  assertRecordDate(ctx, 'on', '日期', input.on);
   return inTransaction(ctx, async (tx) => {
     await findLiveForWrite(tx, 'loans', id, '贷款');
     const loan = await loadItem(tx, id);
@@ -39,6 +46,8 @@ export async function addRepayment(ctx: Ctx, id: string, input: RepaymentBody): 
   orgScope(ctx, 'ledger.write');
   const fen = toFen(input.amountYuan, '元');
   if (fen === null || fen <= 0) throw new AppError('VALIDATION', '还款金额应为大于 0 的数字（单位元，最多两位小数）', [{ path: 'amountYuan', message: '还款金额应为大于 0 的数字（单位元，最多两位小数）' }]);
+  if (fen > maxRecordFen) throw new AppError('VALIDATION', `还款金额不能超过 ${maxRecordText}（每条记录）`, [{ path: 'amountYuan', message: `还款金额不能超过 ${maxRecordText}（每条记录）` }]);
+  assertRecordDate(ctx, 'paidOn', '还款日期', input.paidOn);
   return inTransaction(ctx, async (tx) => {
     await findLiveForWrite(tx, 'loans', id, '贷款');
     const loan = await loadItem(tx, id);

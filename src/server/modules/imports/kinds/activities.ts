@@ -41,7 +41,7 @@ export const activitiesKind: KindSpec<ActivityInput> = {
     { key: 'note', header: '备注', example: '', width: 20 },
   ],
   fields: { name: 'name', type: 'type', startOn: 'startOn', endOn: 'endOn', place: 'place', sessions: 'sessions', participants: 'participants', targetGroups: 'targetGroups', partners: 'partners', outcomes: 'outcomes', note: 'note' },
-  schema: () => activityInput,
+  schema: (today) => activityInput(today),
   toInput: (r) => ({
     name: r.text('name'),
     type: r.text('type'),

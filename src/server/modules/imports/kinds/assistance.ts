@@ -19,7 +19,7 @@ export const assistanceKind: KindSpec<AssistanceInput> = {
     { key: 'note', header: '备注', example: '', width: 20 },
   ],
   fields: { name: 'name', idNumber: 'idNumber', program: 'program', form: 'form', amountYuan: 'amount', goods: 'goods', givenOn: 'givenOn', funder: 'funder', note: 'note' },
-  schema: () => assistanceInput,
+  schema: (today) => assistanceInput(today),
   toInput: (r) => ({
     name: r.text('name'),
     idNumber: r.idNumber('idNumber'),

@@ -16,7 +16,7 @@ export const contractsKind: KindSpec<ContractInput> = {
     { key: 'note', header: '备注', example: '', width: 20 },
   ],
   fields: { enterprise: 'enterprise', type: 'type', signedOn: 'signedOn', expiresOn: 'expiresOn', workers: 'workers', note: 'note' },
-  schema: () => contractInput,
+  schema: (today) => contractInput(today),
   toInput: (r) => ({
     enterprise: r.text('enterprise'),
     type: r.text('type'),

@@ -22,7 +22,7 @@ export const loansKind: KindSpec<LoanInput> = {
     { key: 'org', header: '所属组织', synonyms: ['所属单位'], example: '', width: 18 },
   ],
   fields: { name: 'name', idNumber: 'idNumber', principalWan: 'principal', bank: 'bank', disbursedOn: 'disbursedOn', termMonths: 'termMonths', dueOn: 'dueOn', subsidyYuan: 'subsidy', venture: 'venture', status: 'status' },
-  schema: () => loanInput,
+  schema: (today) => loanInput(today),
   toInput(r) {
     const principal = r.fen('principal');
     const subsidy = r.fen('subsidy');

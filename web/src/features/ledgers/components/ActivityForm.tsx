@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { Col, Form } from 'antd';
 import { activityTypes } from '../../../../../src/domain/ledgers/catalogs';
 import { activityInput } from '../../../../../src/domain/ledgers/inputs';
+import { today } from '../../../ui/dates';
 import { zodFieldRule } from '../../../ui/zod-rule';
 import type { Activity } from '../api';
 import { CatalogSelect } from './CatalogSelect';
@@ -10,7 +12,6 @@ import { OutcomesField } from './OutcomesField';
 import type { LedgerFormProps } from './ledger-form-props';
 
 export const activityFields = ['name', 'type', 'startOn', 'endOn', 'place', 'sessions', 'participants', 'targetGroups', 'partners', 'outcomes', 'note', 'orgId'] as const;
-const schema = activityInput;
 
 export function activityValues(a: Activity): FormValues {
   return {
@@ -30,6 +31,8 @@ export function activityValues(a: Activity): FormValues {
 }
 
 export function ActivityForm({ initial, editing, onSave, onCancel }: LedgerFormProps) {
+  // record dates are checked against today (the server's business date), as the API does
+  const schema = useMemo(() => activityInput(today()), []);
   const [form] = Form.useForm<FormValues>();
   const orgId = Form.useWatch('orgId', form) as string | undefined;
   return (

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { Col, Form, Select } from 'antd';
 import { assistanceForms, assistancePrograms } from '../../../../../src/domain/ledgers/catalogs';
 import { assistanceInput } from '../../../../../src/domain/ledgers/inputs';
+import { today } from '../../../ui/dates';
 import { zodFieldRule } from '../../../ui/zod-rule';
 import type { Assistance } from '../api';
 import { CatalogSelect } from './CatalogSelect';
@@ -10,7 +12,6 @@ import type { LedgerFormProps } from './ledger-form-props';
 import { PersonRefField } from './PersonRefField';
 
 export const assistanceFields = ['personId', 'name', 'idNumber', 'program', 'form', 'amountYuan', 'goods', 'givenOn', 'funder', 'note', 'orgId'] as const;
-const schema = assistanceInput;
 const funders = ['财政资金', '工会经费', '爱心企业', '慈善总会', '社会捐赠'] as const;
 
 export function assistanceValues(a: Assistance): FormValues {
@@ -33,6 +34,8 @@ interface Props extends LedgerFormProps {
 }
 
 export function AssistanceForm({ initial, editing, onSave, onCancel, personLabel, hidden }: Props) {
+  // record dates are checked against today (the server's business date), as the API does
+  const schema = useMemo(() => assistanceInput(today()), []);
   const [form] = Form.useForm<FormValues>();
   const orgId = Form.useWatch('orgId', form) as string | undefined;
   const kind = Form.useWatch('form', form) as string | undefined;

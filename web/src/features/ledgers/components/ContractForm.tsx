@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { Col, Form, Select } from 'antd';
 import { contractTypes } from '../../../../../src/domain/ledgers/catalogs';
 import { contractInput } from '../../../../../src/domain/ledgers/inputs';
+import { today } from '../../../ui/dates';
 import { zodFieldRule } from '../../../ui/zod-rule';
 import type { Contract } from '../api';
 import { CountField, DateField, half, NoteField, OrgField, TextField } from './form-bits';
@@ -8,13 +10,14 @@ import { LedgerFormShell, type FormValues } from './LedgerFormShell';
 import type { LedgerFormProps } from './ledger-form-props';
 
 export const contractFields = ['enterprise', 'type', 'signedOn', 'expiresOn', 'workers', 'note', 'orgId'] as const;
-const schema = contractInput;
 
 export function contractValues(c: Contract): FormValues {
   return { enterprise: c.enterprise, type: c.type, signedOn: c.signedOn, expiresOn: c.expiresOn ?? undefined, workers: c.workers, note: c.note ?? undefined, orgId: c.orgId };
 }
 
 export function ContractForm({ initial, editing, onSave, onCancel }: LedgerFormProps) {
+  // record dates are checked against today (the server's business date), as the API does
+  const schema = useMemo(() => contractInput(today()), []);
   const [form] = Form.useForm<FormValues>();
   return (
     <LedgerFormShell

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { Col, Form, InputNumber, Select } from 'antd';
 import { loanStatuses } from '../../../../../src/domain/ledgers/catalogs';
 import { loanInput } from '../../../../../src/domain/ledgers/inputs';
+import { today } from '../../../ui/dates';
 import { zodFieldRule } from '../../../ui/zod-rule';
 import type { Loan } from '../api';
 import { CountField, DateField, half, MoneyField, NoteField, OrgField, TextField } from './form-bits';
@@ -9,7 +11,8 @@ import type { LedgerFormProps } from './ledger-form-props';
 import { PersonRefField } from './PersonRefField';
 
 export const loanFields = ['personId', 'name', 'idNumber', 'bank', 'principalWan', 'termMonths', 'ratePct', 'subsidyPct', 'disbursedOn', 'dueOn', 'subsidyYuan', 'venture', 'status', 'note', 'orgId'] as const;
-const schema = loanInput;
+/** the rules of fields that do not depend on today (percentages) */
+const shape = loanInput(null);
 
 export function loanValues(l: Loan): FormValues {
   return {
@@ -34,13 +37,15 @@ interface Props extends LedgerFormProps {
 
 const Percent = ({ name, label, max }: { name: string; label: string; max: number }) => (
   <Col {...half}>
-    <Form.Item label={label} name={name} rules={[zodFieldRule(schema, name)]}>
+    <Form.Item label={label} name={name} rules={[zodFieldRule(shape, name)]}>
       <InputNumber data-testid={`field-${name}`} min={0} max={max} step={0.05} suffix="%" style={{ width: '100%' }} />
     </Form.Item>
   </Col>
 );
 
 export function LoanForm({ initial, editing, onSave, onCancel, personLabel, hidden }: Props) {
+  // record dates are checked against today (the server's business date), as the API does
+  const schema = useMemo(() => loanInput(today()), []);
   const [form] = Form.useForm<FormValues>();
   return (
     <LedgerFormShell
