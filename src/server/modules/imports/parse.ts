@@ -119,7 +119,7 @@ export async function* parseSheetChunks<I>(spec: KindSpec<I>, source: AsyncItera
       summary.warnings.push(`第 ${sheetRow.row} 行是模板自带的示例行，未导入`);
       continue;
     }
-    addSamples(layout, sheetRow);
+    if (summary.dataRows < sampleRows) addSamples(layout, sheetRow);
     summary.dataRows++;
     readRow(spec, schema, columns, sheetRow, orgs, today, required, chunk, summary, dates);
     if (chunk.rows.length + chunk.errors.length >= size) {

@@ -73,14 +73,21 @@ export function PreviewStep({ result, committing, onCommit, onRestart, mapping, 
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`有 ${result.rejected} 行不能导入`}
+          title={result.rejected > 0 ? `有 ${result.rejected} 行不能导入` : '文件的表头不能识别，没有读取任何行'}
           description={
-            <>
-              可以下载错误表（原表各行加“错误说明”列，出错单元格标红），改正后重新导入；也可以只导入正确的行。{' '}
-              <a href={errorsUrl(result.uploadId, mapping)} data-testid="import-error-workbook">
-                下载错误表
-              </a>
-            </>
+            result.rejected === 0 ? (
+              <>
+                {result.errors.map((e) => e.message).join('；')}。
+                {onEditMapping ? '可以点“调整列对应”指定各列对应的项目，或' : '请'}下载导入模板，按模板的表头整理后重新上传。
+              </>
+            ) : (
+              <>
+                可以下载错误表（原表各行加“错误说明”列，出错单元格标红），改正后重新导入；也可以只导入正确的行。{' '}
+                <a href={errorsUrl(result.uploadId, mapping)} data-testid="import-error-workbook">
+                  下载错误表
+                </a>
+              </>
+            )
           }
         />
       ) : (
