@@ -99,7 +99,7 @@ export function MappingStep({ info, initial, defaultName, busy, onApply, onResta
                     </span>
                   ) : c.field && value === c.field ? (
                     <span>
-                      <Tag color="green">按列名识别</Tag>
+                      <Tag color="green">{info.saved ? '按保存的列对应' : '按列名识别'}</Tag>
                     </span>
                   ) : null}
                 </Flex>
