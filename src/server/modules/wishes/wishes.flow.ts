@@ -4,7 +4,8 @@ import type { WishTable } from '../../db/types';
 import { AppError, validation } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import * as repo from './wishes.repo';
-import { applyLapses, assertPublicText, assertUnderCap, today } from './wishes.rules';
+import { assertPublicText } from './wishes.public-text';
+import { applyLapses, assertUnderCap, today } from './wishes.rules';
 import type { WishTransitionBody } from './wishes.schemas';
 import { openWish } from './wishes.service';
 import { toWishDetail } from './wishes.view';
@@ -22,7 +23,7 @@ async function stepPatch(tx: Ctx, row: repo.WishRow, action: WishAction, b: Wish
     case 'publish': {
       // checked again: the cap or the person's name may have changed since the wish was written
       await assertUnderCap(tx.db, row.org_id, Number(row.value_fen));
-      await assertPublicText(tx.db, row.person_id, row);
+      await assertPublicText(tx, row.person_id, row, 'RULE_VIOLATED');
       if (action === 'approve') return { patch: { reject_reason: null }, detail: {} };
       const code = row.code ?? wishCode(Number(day.slice(0, 4)), await repo.nextCodeNumber(tx.db, Number(day.slice(0, 4))));
       return { patch: { code, published_on: row.published_on ?? day }, detail: { code } };

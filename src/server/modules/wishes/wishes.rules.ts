@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { shanghaiDate } from '../../../domain/dates';
 import { newId } from '../../../domain/ids';
 import { defaultClaimDays, defaultValueCapFen } from '../../../domain/wishes/flow';
-import { publicTextProblems } from '../../../domain/wishes/public-text';
 import { fenToYuan } from '../../../domain/money';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import type { DB } from '../../db/types';
@@ -10,7 +9,7 @@ import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import * as repo from './wishes.repo';
 
-/** Rules the organizer and public sides share: settings in force, the public-text check, lazy lapsing of claims. */
+/** Rules the organizer and public sides share: settings in force, lazy lapsing of claims (the public-text check: wishes.public-text.ts). */
 export const today = (ctx: Pick<Ctx, 'now'>) => shanghaiDate(ctx.now());
 
 export async function settingsAt(db: Kysely<DB>, orgId: string): Promise<{ valueCapFen: number; claimDays: number; fromOrgId: string | null }> {
@@ -24,13 +23,6 @@ export async function assertUnderCap(db: Kysely<DB>, orgId: string, valueFen: nu
     const message = `心愿价值不能超过本单位的上限 ${fenToYuan(valueCapFen)} 元`;
     throw new AppError('VALIDATION', message, [{ path: 'valueYuan', message }]);
   }
-}
-
-/** Refuses a title or story that would publish the beneficiary's name, a phone, an ID number, a school or an address. */
-export async function assertPublicText(db: Kysely<DB>, personId: string, fields: { title: string; story: string }): Promise<void> {
-  const person = await db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirstOrThrow();
-  const problems = publicTextProblems({ title: fields.title, story: fields.story }, person.name);
-  if (problems.length) throw new AppError('VALIDATION', `心愿将公开显示，${problems[0].message}`, problems.map((p) => ({ path: p.field, message: p.message })));
 }
 
 /**

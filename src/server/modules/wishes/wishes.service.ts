@@ -10,7 +10,8 @@ import { appendAudit } from '../audit/audit.service';
 import { createdBy } from '../catalogs/ledger-kit';
 import { assertPersonInScope } from '../people/people.service';
 import * as repo from './wishes.repo';
-import { applyLapses, assertPublicText, assertUnderCap, settingsAt } from './wishes.rules';
+import { assertPublicText } from './wishes.public-text';
+import { applyLapses, assertUnderCap, settingsAt } from './wishes.rules';
 import type { CreateWishBody, ListWishesQuery, UpdateWishBody, WishSettingsBody } from './wishes.schemas';
 import { toWishDetail, toWishItems, type WishItem } from './wishes.view';
 
@@ -40,7 +41,7 @@ export async function createWish(ctx: Ctx, input: CreateWishBody): Promise<WishI
   await assertPersonInScope(ctx, 'person.read', input.personId);
   const valueFen = fenOf(input.valueYuan);
   await assertUnderCap(ctx.db, orgId, valueFen);
-  await assertPublicText(ctx.db, input.personId, input);
+  await assertPublicText(ctx, input.personId, input);
   const person = await ctx.db.selectFrom('people').select('name').where('id', '=', input.personId).executeTakeFirstOrThrow();
   return inTransaction(ctx, async (tx) => {
     const id = newId();
@@ -80,7 +81,7 @@ export async function updateWish(ctx: Ctx, id: string, input: UpdateWishBody) {
     await assertUnderCap(tx.db, row.org_id, valueFen);
     const title = input.title ?? row.title;
     const story = input.story ?? row.story;
-    await assertPublicText(tx.db, row.person_id, { title, story });
+    await assertPublicText(tx, row.person_id, { title, story });
     const status = row.status === 'rejected' ? 'submitted' : row.status;
     const patch = { title, story, value_fen: valueFen, beneficiary_kind: input.beneficiaryKind ?? row.beneficiary_kind, status, reject_reason: status === 'submitted' ? null : row.reject_reason, updated_at: nowIso(tx) };
     if (!(await repo.updateWishIf(tx.db, id, row.status, patch))) throw new AppError('CONFLICT', '心愿刚被他人更新，请刷新后重试');

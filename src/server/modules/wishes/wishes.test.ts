@@ -46,7 +46,7 @@ describe('micro-wishes', () => {
     expect((await req(staffA, 'GET', `/api/v1/wish-settings?orgId=${villageA.id}`)).json()).toMatchObject({ valueCapYuan: 300, inheritedFrom: townA.id });
     const leaky = await req(staffA, 'POST', '/api/v1/wishes', { personId: child, beneficiaryKind: '儿童', title: '书包', story: '王小明在花园小学读书', valueYuan: 80, orgId: villageA.id });
     expect(leaky.statusCode).toBe(400);
-    expect(leaky.json().error.details.map((d: { message: string }) => d.message)).toEqual(['不能出现受助人的姓名（公开页只显示脱敏姓名）', '不能出现学校名称']);
+    expect(leaky.json().error.details.map((d: { message: string }) => d.message)).toEqual(['心愿说明中出现受助人的姓名“王小明”（公开页只显示脱敏姓名）', '心愿说明中出现学校名称“小学”']);
     const w = await wish({});
     expect(w).toMatchObject({ status: 'submitted', personName: '王**', maskedName: '王**' });
     expect((await req(staffA, 'GET', `/api/v1/wishes/${w.id}`)).json().personName).toBe('王小明');

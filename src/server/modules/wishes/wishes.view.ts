@@ -1,9 +1,10 @@
 import { isMinor } from '../../../domain/cases/parties';
 import { maskName } from '../../../domain/mask';
 import { fenToYuanNumber } from '../../../domain/money';
-import { allowedWishActions, type WishStatus, wishStatusLabels } from '../../../domain/wishes/flow';
+import { allowedWishActions, publicWishStatuses, type WishStatus, wishStatusLabels } from '../../../domain/wishes/flow';
 import type { Ctx } from '../../context';
 import { orgNames } from '../catalogs/ledger-kit';
+import { publicTextFindingsOf } from './wishes.public-text';
 import * as repo from './wishes.repo';
 import { today } from './wishes.rules';
 
@@ -37,6 +38,23 @@ export async function toWishDetail(ctx: Ctx, row: repo.WishRow) {
     claim: current ? { phoneMasked: current.phone_masked, claimedOn: current.claimed_on, dueOn: current.due_on } : null,
     claims: claims.map((c) => ({ id: c.id, phoneMasked: c.phone_masked, claimedOn: c.claimed_on, dueOn: c.due_on, outcome: c.outcome, endedOn: c.ended_on })),
     photos: await repo.attachmentCount(ctx.db, row.id),
+    publicPreview: await publicPreview(ctx, row, item.orgName),
+  };
+}
+
+/**
+ * What the public page (/p/wishes/:code) will show once the wish is published — the same fields
+ * toPublicWish answers, as 待认领 with the code it will get — and every piece of personal data the
+ * public-text check finds in it, with its position, so the reviewer sees before 审核通过 exactly
+ * what goes public and why it would be refused.
+ */
+async function publicPreview(ctx: Ctx, row: repo.WishRow, unitName: string) {
+  const card = toPublicWish(row, unitName);
+  const isPublic = (publicWishStatuses as readonly string[]).includes(row.status);
+  const findings = await publicTextFindingsOf(ctx, row.person_id, row);
+  return {
+    card: isPublic ? card : { ...card, status: 'published', statusLabel: wishStatusLabels.published },
+    findings: findings.map((f) => ({ field: f.field, kind: f.kind, found: f.found, start: f.start, end: f.end, message: f.message })),
   };
 }
 
