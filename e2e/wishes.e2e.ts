@@ -95,4 +95,48 @@ describe('micro-wishes in Chromium', () => {
     await phone.close();
     await desk.close();
   });
+
+  it('the reviewer sees the public card before 审核通过, the child’s registered address marked and 审核通过 refused', async () => {
+    const token = await apiToken(server, 'fl');
+    const db = server.t.sys.db;
+    const fl = await db.selectFrom('org_units').select('id').where('code', '=', 'LD-FL').executeTakeFirstOrThrow();
+    const child = await db
+      .selectFrom('people as p')
+      .innerJoin('person_orgs as po', 'po.person_id', 'p.id')
+      .innerJoin('org_closure as oc', 'oc.descendant_id', 'po.org_id')
+      .select(['p.id', 'p.name', 'p.address_cipher'])
+      .where('oc.ancestor_id', '=', fl.id)
+      .where('p.birth_date', '>', '2012-01-01')
+      .where('p.address_cipher', 'is not', null)
+      .orderBy('p.birth_date', 'desc')
+      .executeTakeFirstOrThrow();
+    const address = server.t.crypto.decrypt(child.address_cipher as string);
+    const story = `住在${address}，喜欢读书`;
+    // written through the form the story is refused at once, naming the address
+    const refused = await fetch(`${server.url}/api/v1/wishes`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ orgId: fl.id, personId: child.id, beneficiaryKind: '儿童', title: '一套课外书', story, valueYuan: 60 }),
+    });
+    expect(refused.status).toBe(400);
+    // the wish of the report: its story got past the old check and waits for review
+    const created = await api('POST', '/wishes', token, { orgId: fl.id, personId: child.id, beneficiaryKind: '儿童', title: '一套课外书', story: '喜欢读书，想要一套童话书', valueYuan: 60 });
+    await db.updateTable('wishes').set({ story }).where('id', '=', created.id as string).execute();
+
+    for (const [width, height, name] of [[1366, 768, 'wishes-review-preview'], [390, 844, 'wishes-review-preview-390']] as const) {
+      const desk = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
+      await signIn(desk, server, 'fl');
+      await desk.goto(`${server.url}/wishes`);
+      await desk.locator('tr.ant-table-row', { hasText: '一套课外书' }).first().click();
+      const preview = desk.getByTestId('wish-public-preview');
+      await preview.waitFor();
+      expect(await desk.getByTestId('wish-preview-mark').first().textContent()).toBe(address);
+      expect(await desk.getByTestId('wish-preview-findings').textContent()).toContain(`心愿说明中出现受助人登记的住址“${address}”`);
+      expect(await preview.textContent()).toContain(maskName(child.name));
+      expect(await desk.getByTestId('wish-action-approve').isDisabled()).toBe(true);
+      await preview.scrollIntoViewIfNeeded();
+      await screenshot(desk, name);
+      await desk.close();
+    }
+    expect((await db.selectFrom('wishes').select('status').where('id', '=', created.id as string).executeTakeFirstOrThrow()).status).toBe('submitted');
+  });
 });

@@ -77,11 +77,12 @@ export function addressParts(address: string): { full: string; local: string | n
   const full = fold(address);
   const admin = /^(?:[一-龥]+?(?:省|自治区|自治州|地区|市|盟|自治县|县|旗|区|镇|乡|街道|苏木))*/.exec(full)?.[0] ?? '';
   const local = full.slice(admin.length);
-  const door = /(\d+(?:-\d+)?)号/.exec(local);
+  // the door number, else the group of a village (新城村6组)
+  const door = /\d+(?:-\d+)?号/.exec(local) ?? /\d+组/.exec(local);
   const place = door ? local.slice(0, door.index).replace(/\d+$/, '') : local;
   return {
     full,
-    local: local.length >= 3 && door ? local : null,
+    local: local.length >= 3 && /\d/.test(local) ? local : null,
     place: place.length >= 2 ? place : null,
     door: door ? door[0] : null,
   };

@@ -55,6 +55,8 @@ describe('micro-wish rules', () => {
     ]);
     expect(publicTextFindings({ story: '光明村的孩子，喜欢读书' }, record)).toEqual([]); // the village alone is the unit's own name on the board
     expect(addressParts('花园县探针镇光明村3组27号')).toMatchObject({ local: '光明村3组27号', place: '光明村3组', door: '27号' });
+    expect(addressParts('某省某市花园县黎明乡新城村6组')).toMatchObject({ local: '新城村6组', place: '新城村', door: '6组' });
+    expect(publicTextFindings({ story: '住在新城村6组，喜欢读书' }, { name: '李辰', addresses: ['某省某市花园县黎明乡新城村6组'] }).map((x) => x.message)).toEqual(['心愿说明中出现受助人登记的住址“新城村6组”']);
   });
 
   it('finds the school written in the person’s note, its short form, and the household’s phones and names', () => {

@@ -24,7 +24,21 @@ export interface Wish {
   fulfilledOn: string | null;
   createdAt: string;
 }
+export interface WishPublicFinding {
+  field: 'title' | 'story' | string;
+  kind: string;
+  found: string;
+  start: number;
+  end: number;
+  message: string;
+}
+/** What the public page will show, and the personal data found in it (publicPreview of the detail). */
+export interface WishPublicPreview {
+  card: { id: string; maskedName: string; kind: string; title: string; story: string; valueYuan: number; unitName: string; status: string; statusLabel: string };
+  findings: WishPublicFinding[];
+}
 export interface WishDetail extends Wish {
+  publicPreview: WishPublicPreview;
   claim: { phoneMasked: string; claimedOn: string; dueOn: string } | null;
   claims: { id: string; phoneMasked: string; claimedOn: string; dueOn: string; outcome: string; endedOn: string | null }[];
   photos: number;

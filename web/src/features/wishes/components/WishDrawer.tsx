@@ -1,14 +1,17 @@
-import { App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Modal, Table, Tag, Upload } from 'antd';
+import { App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Modal, Table, Tag, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
 import type { WishAction } from '../../../../../src/domain/wishes/flow';
-import { wishActionLabels } from '../../../../../src/domain/wishes/flow';
+import { publicWishStatuses, wishActionLabels } from '../../../../../src/domain/wishes/flow';
 import { dateFieldProps, datePickerFormats, showDate } from '../../../ui/dates';
 import { uploadFile } from '../../../ui/upload';
 import { useApiError } from '../../../ui/use-api-error';
 import { useRequest } from '../../../ui/use-request';
 import { getWish, transitionWish } from '../api';
+import { PublicPreview } from './PublicPreview';
 
 const needsReason: WishAction[] = ['reject', 'release', 'withdraw'];
+/** Steps that put the text before the public: refused while the preview finds personal data. */
+const publishing: WishAction[] = ['approve', 'publish'];
 const outcomeLabels: Record<string, string> = { holding: '认领中', lapsed: '逾期释放', released: '已解除', fulfilled: '已圆梦' };
 
 /** One wish: its text, the claim (masked phone only), the delivery photo and the next steps. */
@@ -60,13 +63,13 @@ export function WishDrawer({ id, canWrite, onClose, onChanged }: { id: string | 
             <Descriptions.Item label="心愿人">{w.personName}（公开显示 {w.maskedName}，{w.beneficiaryKind}）</Descriptions.Item>
             <Descriptions.Item label="征集单位">{w.orgName}</Descriptions.Item>
             <Descriptions.Item label="价值">{w.valueYuan} 元</Descriptions.Item>
-            <Descriptions.Item label="心愿说明">{w.story}</Descriptions.Item>
             {w.rejectReason ? <Descriptions.Item label="退回理由">{w.rejectReason}</Descriptions.Item> : null}
             {w.claim ? <Descriptions.Item label="认领">{`${w.claim.phoneMasked}，${showDate(w.claim.claimedOn)} 认领，${showDate(w.claim.dueOn)} 前送达`}</Descriptions.Item> : null}
             {w.deliveredOn ? <Descriptions.Item label="送达">{`${showDate(w.deliveredOn)}：${w.deliveryNote ?? ''}`}</Descriptions.Item> : null}
             {w.fulfilledOn ? <Descriptions.Item label="圆梦确认">{showDate(w.fulfilledOn)}</Descriptions.Item> : null}
             <Descriptions.Item label="送达照片">{w.photos} 张</Descriptions.Item>
           </Descriptions>
+          <PublicPreview preview={w.publicPreview} isPublic={(publicWishStatuses as readonly string[]).includes(w.status)} />
           {canWrite ? (
             <Flex wrap gap={8}>
               {w.status === 'claimed' ? (
@@ -74,11 +77,15 @@ export function WishDrawer({ id, canWrite, onClose, onChanged }: { id: string | 
                   <Button data-testid="wish-upload">上传送达照片</Button>
                 </Upload>
               ) : null}
-              {w.allowedActions.map((a) => (
-                <Button key={a} type={a === 'withdraw' || a === 'reject' || a === 'release' ? 'default' : 'primary'} danger={a === 'withdraw'} loading={busy} onClick={() => start(a)} data-testid={`wish-action-${a}`}>
-                  {wishActionLabels[a]}
-                </Button>
-              ))}
+              {w.allowedActions.map((a) => {
+                const blocked = publishing.includes(a) && w.publicPreview.findings.length > 0;
+                const button = (
+                  <Button key={a} type={a === 'withdraw' || a === 'reject' || a === 'release' ? 'default' : 'primary'} danger={a === 'withdraw'} loading={busy} disabled={blocked} onClick={() => start(a)} data-testid={`wish-action-${a}`}>
+                    {wishActionLabels[a]}
+                  </Button>
+                );
+                return blocked ? <Tooltip key={a} title="心愿文字含受助人的个人信息，请先修改">{button}</Tooltip> : button;
+              })}
             </Flex>
           ) : null}
           {w.claims.length ? (
