@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Flex, Form, Result, Row, Segmented, Statistic
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
 import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useApiError } from '../../../ui/use-api-error';
@@ -56,6 +57,9 @@ export function TreeImportPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const showError = useApiError();
+  const { can } = useAuth();
+  // 组织架构 needs org.write, 用户 needs user.manage over the chosen unit (the server checks the unit)
+  const allowed: TreeKind[] = [...(can('org.write') ? (['orgs'] as const) : []), ...(can('user.manage') ? (['users'] as const) : [])];
   const [orgId, setOrgId] = useState<string | undefined>(params.get('orgId') ?? undefined);
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<TreeImportResult | null>(null);
@@ -114,17 +118,16 @@ export function TreeImportPage() {
         title={`导入${label}`}
         sub={kind === 'orgs' ? '从 Excel 导入下级单位：先核对，全部正确才写入；每次导入是一个批次，可整批撤销' : '从 Excel 批量开通用户：先核对，全部正确才写入；可整批撤销'}
         extra={
+          allowed.length > 1 ? (
           <Segmented
             value={kind}
             onChange={(k) => {
               restart();
               void navigate(`/setup/import/${k as TreeKind}${orgId ? `?orgId=${orgId}` : ''}`);
             }}
-            options={[
-              { value: 'orgs', label: '组织架构' },
-              { value: 'users', label: '用户' },
-            ]}
+            options={allowed.map((k) => ({ value: k, label: treeKindLabels[k] }))}
           />
+          ) : null
         }
       />
       <Steps current={step} size="small" responsive={false} style={{ marginBottom: 16 }} items={[{ title: '上传文件' }, { title: '核对' }, { title: '完成' }]} />
