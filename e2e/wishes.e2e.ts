@@ -53,6 +53,10 @@ describe('micro-wishes in Chromium', () => {
     expect(cardText).toContain(maskName(childName));
     expect(await phone.locator('body').textContent()).not.toContain(childName);
     await screenshot(phone, 'wishes-board-390');
+    // no wish of the demo is withheld by the public-text check
+    const board = (await (await fetch(`${server.url}/api/public/wishes?pageSize=50`)).json()) as { items: { title: string; story: string }[] };
+    expect(board.items.length).toBeGreaterThan(0);
+    expect(board.items.filter((w) => w.story === '（该心愿的说明正在修订，暂不公开）')).toEqual([]);
 
     await card.click();
     await phone.getByText(`编号 ${wish.code}`).waitFor();

@@ -92,5 +92,14 @@ describe('what a published wish may say about the child', () => {
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({ id: code, maskedName: '欧***', story: '喜欢读书，想要一套童话书' });
     expect(page.body).not.toMatch(/欧阳思源|思源|光明村27号|光明小学|13800005678|欧阳建国/);
+
+    // the wish of the report, published before this check: the public side withholds its text
+    await t.database.db.updateTable('wishes').set({ story: attack }).where('id', '=', id).execute();
+    const served = await pub(`/api/public/wishes/${code}`);
+    expect(served.json()).toMatchObject({ id: code, title: '微心愿', story: '（该心愿的说明正在修订，暂不公开）' });
+    const board = await pub('/api/public/wishes');
+    expect(board.json().items).toEqual([expect.objectContaining({ id: code, title: '微心愿', story: '（该心愿的说明正在修订，暂不公开）' })]);
+    for (const body of [served.body, board.body]) expect(body).not.toContain('光明村27号');
+    expect((await req('GET', `/api/v1/wishes/${id}`)).json().publicPreview.findings.map((f: { found: string }) => f.found)).toEqual([address]);
   });
 });

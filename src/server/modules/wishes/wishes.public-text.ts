@@ -8,28 +8,45 @@ import { AppError, type ErrorCode } from '../../http/errors';
  * and the other members' (the guardians') names and phones. Decrypted here, compared in
  * domain/wishes/public-text.ts, never returned.
  */
-export async function beneficiaryRecord(ctx: Pick<Ctx, 'db' | 'crypto'>, personId: string): Promise<BeneficiaryRecord> {
+export async function beneficiaryRecords(ctx: Pick<Ctx, 'db' | 'crypto'>, personIds: readonly string[]): Promise<Map<string, BeneficiaryRecord>> {
+  const ids = Array.from(new Set(personIds));
+  const records = new Map<string, BeneficiaryRecord>();
+  if (!ids.length) return records;
   const open = (cipher: string | null) => (cipher ? ctx.crypto.decrypt(cipher) : null);
-  const person = await ctx.db.selectFrom('people').select(['name', 'address_cipher', 'phone_cipher', 'note']).where('id', '=', personId).executeTakeFirstOrThrow();
-  const households = await ctx.db
+  const people = await ctx.db.selectFrom('people').select(['id', 'name', 'address_cipher', 'phone_cipher', 'note']).where('id', 'in', ids).execute();
+  const memberships = await ctx.db
     .selectFrom('household_members as m')
     .innerJoin('households as h', 'h.id', 'm.household_id')
-    .select(['h.id', 'h.address_cipher', 'h.head_person_id'])
-    .where('m.person_id', '=', personId)
+    .select(['m.person_id', 'h.id', 'h.address_cipher', 'h.head_person_id'])
+    .where('m.person_id', 'in', ids)
     .execute();
-  const householdIds = households.map((h) => h.id);
-  const memberIds = householdIds.length
-    ? (await ctx.db.selectFrom('household_members').select('person_id').where('household_id', 'in', householdIds).execute()).map((m) => m.person_id)
-    : [];
-  const others = Array.from(new Set([...memberIds, ...households.map((h) => h.head_person_id)])).filter((id): id is string => Boolean(id) && id !== personId);
-  const guardians = others.length ? await ctx.db.selectFrom('people').select(['name', 'phone_cipher']).where('id', 'in', others).execute() : [];
-  return {
-    name: person.name,
-    addresses: [open(person.address_cipher), ...households.map((h) => open(h.address_cipher))],
-    note: person.note,
-    phones: [open(person.phone_cipher), ...guardians.map((g) => open(g.phone_cipher))],
-    guardianNames: guardians.map((g) => g.name),
+  const householdIds = Array.from(new Set(memberships.map((h) => h.id)));
+  const members = householdIds.length ? await ctx.db.selectFrom('household_members').select(['household_id', 'person_id']).where('household_id', 'in', householdIds).execute() : [];
+  const othersOf = (personId: string) => {
+    const mine = memberships.filter((h) => h.person_id === personId);
+    const inMine = members.filter((m) => mine.some((h) => h.id === m.household_id)).map((m) => m.person_id);
+    return Array.from(new Set([...inMine, ...mine.map((h) => h.head_person_id)])).filter((id): id is string => Boolean(id) && id !== personId);
   };
+  const guardianIds = Array.from(new Set(ids.flatMap(othersOf)));
+  const guardians = new Map((guardianIds.length ? await ctx.db.selectFrom('people').select(['id', 'name', 'phone_cipher']).where('id', 'in', guardianIds).execute() : []).map((g) => [g.id, g]));
+  for (const person of people) {
+    const mine = memberships.filter((h) => h.person_id === person.id);
+    const others = othersOf(person.id).map((id) => guardians.get(id)).filter((g) => g !== undefined);
+    records.set(person.id, {
+      name: person.name,
+      addresses: [open(person.address_cipher), ...mine.map((h) => open(h.address_cipher))],
+      note: person.note,
+      phones: [open(person.phone_cipher), ...others.map((g) => open(g.phone_cipher))],
+      guardianNames: others.map((g) => g.name),
+    });
+  }
+  return records;
+}
+
+export async function beneficiaryRecord(ctx: Pick<Ctx, 'db' | 'crypto'>, personId: string): Promise<BeneficiaryRecord> {
+  const record = (await beneficiaryRecords(ctx, [personId])).get(personId);
+  if (!record) throw new AppError('NOT_FOUND', '心愿人不存在');
+  return record;
 }
 
 export async function publicTextFindingsOf(ctx: Pick<Ctx, 'db' | 'crypto'>, personId: string, fields: { title: string; story: string }): Promise<PublicTextFinding[]> {
@@ -45,4 +62,21 @@ export async function assertPublicText(ctx: Pick<Ctx, 'db' | 'crypto'>, personId
   if (!findings.length) return;
   const more = findings.length > 1 ? `等 ${findings.length} 处` : '';
   throw new AppError(code, `心愿将公开显示，${findings[0].message}${more}，请修改后再提交`, findings.map((f) => ({ path: f.field, message: f.message })));
+}
+
+/** Shown on the public board instead of a published text that the check now refuses. */
+export const withheldText = { title: '微心愿', story: '（该心愿的说明正在修订，暂不公开）' } as const;
+
+/**
+ * The public side checks again what it serves: a wish published before the check knew a registered
+ * detail (or whose beneficiary's record changed since) has its title and story withheld until staff
+ * correct it — one batch of queries per page, the rows themselves unchanged.
+ */
+export async function withholdUnsafeText<T extends { title: string; story: string }>(ctx: Pick<Ctx, 'db' | 'crypto'>, rows: readonly { person_id: string; title: string; story: string }[], shown: T[]): Promise<T[]> {
+  const records = await beneficiaryRecords(ctx, rows.map((r) => r.person_id));
+  return shown.map((item, i) => {
+    const record = records.get(rows[i].person_id);
+    const unsafe = !record || publicTextFindings({ title: rows[i].title, story: rows[i].story }, record).length > 0;
+    return unsafe ? { ...item, ...withheldText } : item;
+  });
 }

@@ -7,6 +7,7 @@ import { enforceRateLimit } from '../../http/rate-limit';
 import { appendAudit } from '../audit/audit.service';
 import { inSubtree, orgNames } from '../catalogs/ledger-kit';
 import { addressHashOf, resolvePublicToken } from '../otp/otp.service';
+import { withholdUnsafeText } from './wishes.public-text';
 import * as repo from './wishes.repo';
 import { applyLapses, newClaimId, settingsAt, today } from './wishes.rules';
 import type { PublicWishesQuery } from './wishes.schemas';
@@ -43,7 +44,8 @@ export async function listPublicWishes(ctx: Ctx, q: PublicWishesQuery) {
   const names = await orgNames(ctx, rows.map((r) => r.org_id));
   // the units that have wishes on the board, for the unit filter
   const units = await ctx.db.selectFrom('wishes as w').innerJoin('org_units as u', 'u.id', 'w.org_id').select(['u.id', 'u.name']).distinct().where('w.deleted_at', 'is', null).where(shown).orderBy('u.name').execute();
-  return { items: rows.map((r) => toPublicWish(r, names.get(r.org_id) ?? '')), total, page: q.page, pageSize: q.pageSize, units: units.map((u) => ({ id: u.id, name: u.name })) };
+  const items = await withholdUnsafeText(ctx, rows, rows.map((r) => toPublicWish(r, names.get(r.org_id) ?? '')));
+  return { items, total, page: q.page, pageSize: q.pageSize, units: units.map((u) => ({ id: u.id, name: u.name })) };
 }
 
 async function publicRow(ctx: Ctx, code: string): Promise<repo.WishRow> {
@@ -58,7 +60,8 @@ export async function getPublicWish(ctx: Ctx, code: string): Promise<PublicWish 
   await applyLapses(ctx, found.id);
   const row = await publicRow(ctx, code);
   const names = await orgNames(ctx, [row.org_id]);
-  return { ...toPublicWish(row, names.get(row.org_id) ?? ''), claimDays: (await settingsAt(ctx.db, row.org_id)).claimDays };
+  const [shown] = await withholdUnsafeText(ctx, [row], [toPublicWish(row, names.get(row.org_id) ?? '')]);
+  return { ...shown, claimDays: (await settingsAt(ctx.db, row.org_id)).claimDays };
 }
 
 /** One donor wins: the conditional UPDATE … WHERE status = 'published' changes one row for exactly one of many concurrent claims. */
@@ -80,7 +83,8 @@ export async function claimWish(ctx: Ctx, code: string, token: string) {
     await appendAudit(tx, { action: 'claim', entity: 'wish', entityId: found.id, orgId: found.org_id, detail: { claimId, phone: donor.phoneMasked, dueOn } });
     const row = await publicRow(tx, code);
     const names = await orgNames(tx, [row.org_id]);
-    return { wish: toPublicWish(row, names.get(row.org_id) ?? ''), claim: { claimedOn: day, dueOn, phoneMasked: donor.phoneMasked } };
+    const [wish] = await withholdUnsafeText(tx, [row], [toPublicWish(row, names.get(row.org_id) ?? '')]);
+    return { wish, claim: { claimedOn: day, dueOn, phoneMasked: donor.phoneMasked } };
   });
 }
 
