@@ -41,6 +41,13 @@ describe('control characters at the boundary', () => {
     const res = await req('GET', '/api/v1/people/%00');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('路径参数“id”含有不可见的控制字符 NUL（空字符），请删除后重新提交');
+    // the router's own refusals (a parameter past its length limit, broken percent-encoding) speak Chinese too
+    const long = await req('GET', `/api/v1/people/${'长'.repeat(200)}`);
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toEqual({ code: 'TOO_LARGE', message: '网址中的参数过长，请核对链接' });
+    const broken = await req('GET', '/api/v1/people/%E9%95');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toBe('网址中含有无效的字符，请核对链接');
   });
 
   it('names the body field (nested paths too) and writes nothing; tab and line breaks stay allowed in text', async () => {

@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import '../domain/zod-zh';
 import { authenticate } from './http/auth';
 import { refuseControlChars } from './http/control-chars';
-import { errorHandler } from './http/error-handler';
+import { errorHandler, frameworkError } from './http/error-handler';
 import { AppError } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { securityHeaders } from './http/security-headers';
@@ -24,6 +24,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    frameworkErrors: frameworkError,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

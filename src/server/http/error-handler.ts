@@ -34,3 +34,13 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
   req.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(new AppError('INTERNAL', '服务器内部错误，请稍后重试').toJSON());
 }
+
+/**
+ * Errors Fastify's router raises before any hook or handler runs (a path segment that is not valid
+ * percent-encoding, a path parameter past the router's length limit): the same shape, in Chinese.
+ */
+export function frameworkError(error: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(new AppError('TOO_LARGE', '网址中的参数过长，请核对链接').toJSON());
+  if (error.code === 'FST_ERR_BAD_URL') return reply.status(400).send(new AppError('VALIDATION', '网址中含有无效的字符，请核对链接').toJSON());
+  return reply.status(400).send(new AppError('VALIDATION', '请求格式不正确').toJSON());
+}

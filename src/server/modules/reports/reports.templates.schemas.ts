@@ -40,7 +40,7 @@ export const listReportTemplatesQuery = z.object({
 export type ListReportTemplatesQuery = z.infer<typeof listReportTemplatesQuery>;
 
 export const templateIdParam = z.object({ id: z.string().min(1).max(64) });
-export const templateVersionParam = z.object({ id: z.string().min(1).max(64), version: z.coerce.number({ error: '版本号应为数字' }).int().min(1) });
+export const templateVersionParam = z.object({ id: z.string().min(1).max(64), version: z.coerce.number({ error: '版本号应为数字' }).int('版本号应为整数').min(1, '版本号从 1 开始').max(1_000_000, '版本号不存在') });
 
 export const previewBody = z
   .object({

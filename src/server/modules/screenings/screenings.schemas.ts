@@ -26,7 +26,7 @@ export const createScreeningBody = z
 export type CreateScreeningBody = z.infer<typeof createScreeningBody>;
 
 export const listScreeningsQuery = z.object({
-  year: z.coerce.number({ error: '年度应为数字' }).int().optional(),
+  year: z.coerce.number({ error: '年度应为数字' }).int('年度应为整数').min(2000, '年度应在 2000 至 2100 之间').max(2100, '年度应在 2000 至 2100 之间').optional(),
   orgId: id.optional().describe('只看该单位发起或参与的排查'),
   page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').default(1),
   pageSize: z.coerce.number({ error: '每页条数应为数字' }).int().min(1).max(200, '每页最多 200 条').default(20),
