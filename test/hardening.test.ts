@@ -142,6 +142,23 @@ describe('record dates are bounded', () => {
     expect((await req('POST', '/api/v1/contracts', body)).statusCode).toBe(201);
   });
 
+  it('bounds the dates of pairings, volunteer records and screenings the same way', async () => {
+    const pairing = await req('POST', '/api/v1/pairings', {
+      orgId: town.id, helperKind: 'unit', helperOrgId: town.id, helperRole: '巾帼文明岗', helpedKind: 'person', helpedPersonId: personId, helpedRole: '困难妇女', commitmentKind: '走访', everyMonths: 3, startedOn: '9999-12-31',
+    });
+    expect(pairing.statusCode).toBe(400);
+    expect(pairing.json().error.details).toEqual([{ path: 'startedOn', message: '结对日期不能晚于 2027年6月15日（最多为今后一年内的日期）' }]);
+    const team = await req('POST', '/api/v1/volunteer-teams', { orgId: town.id, name: '巾帼志愿队' });
+    expect(team.statusCode).toBe(201);
+    const member = await req('POST', `/api/v1/volunteer-teams/${team.json().id as string}/members`, { personId, joinedOn: '1899-12-31' });
+    expect(member.statusCode).toBe(400);
+    expect(member.json().error.details).toEqual([{ path: 'joinedOn', message: '加入日期不能早于 1949年10月1日' }]);
+    const admin = (await t.userWith('sysadmin', null, 'hd-admin')).headers;
+    const screening = await t.app.inject({ method: 'POST', url: '/api/v1/screenings', headers: admin, payload: { title: '排查', year: 2026, startOn: '1900-01-01', endOn: '2026-06-30', orgId: town.id, townshipIds: [town.id] } });
+    expect(screening.statusCode).toBe(400);
+    expect(screening.json().error.details).toEqual([{ path: 'startOn', message: '开始日期不能早于 1949年10月1日' }]);
+  });
+
   it('an import names the row and column of a date out of range', async () => {
     const sheet = await sheetBuffer(
       [

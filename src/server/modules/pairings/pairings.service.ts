@@ -3,6 +3,7 @@ import { newId } from '../../../domain/ids';
 import { nextDueOn } from '../../../domain/pairings/lapse';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound, validation } from '../../http/errors';
+import { assertRecordDates } from '../../http/record-dates';
 import { defaultOrgId, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { createdBy } from '../catalogs/ledger-kit';
@@ -31,6 +32,7 @@ async function assertHouseholdInScope(ctx: Ctx, householdId: string): Promise<vo
 
 export async function createPairing(ctx: Ctx, input: CreatePairingBody): Promise<PairingItem> {
   orgScope(ctx, 'ledger.write');
+  assertRecordDates(ctx, [['startedOn', '结对日期', input.startedOn]]);
   const orgId = input.orgId ? await resolveOrgInScope(ctx, 'ledger.write', input.orgId, 'orgId') : defaultOrgId(ctx, 'ledger.write');
   const helperPersonId = input.helperKind === 'person' ? (input.helperPersonId as string) : null;
   const helperOrgId = input.helperKind === 'unit' ? await resolveOrgInScope(ctx, 'org.read', input.helperOrgId as string, 'helperOrgId') : null;
@@ -73,6 +75,7 @@ export async function getPairing(ctx: Ctx, id: string) {
 export async function updatePairing(ctx: Ctx, id: string, input: UpdatePairingBody) {
   return inTransaction(ctx, async (tx) => {
     const row = await open(tx, id, 'ledger.write');
+    assertRecordDates(tx, [['endedOn', '结束日期', input.endedOn]]);
     if (row.ended_on) throw new AppError('RULE_VIOLATED', '结对已结束，不能再修改');
     if (input.endedOn && input.endedOn < row.started_on) throw validation('endedOn', '结束日期不能早于结对日期');
     if (input.endedOn && input.endedOn > today(tx)) throw validation('endedOn', '结束日期不能晚于今天');
@@ -90,6 +93,7 @@ export async function updatePairing(ctx: Ctx, id: string, input: UpdatePairingBo
 export async function addVisit(ctx: Ctx, id: string, input: VisitBody) {
   return inTransaction(ctx, async (tx) => {
     const row = await open(tx, id, 'ledger.write');
+    assertRecordDates(tx, [['visitedOn', '联系日期', input.visitedOn]]);
     if (input.visitedOn < row.started_on) throw validation('visitedOn', '联系日期不能早于结对日期');
     if (input.visitedOn > today(tx)) throw validation('visitedOn', '联系日期不能晚于今天');
     if (row.ended_on && input.visitedOn > row.ended_on) throw validation('visitedOn', '联系日期不能晚于结对结束日期');

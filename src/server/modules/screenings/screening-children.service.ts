@@ -5,6 +5,7 @@ import { followupDue, suggestRiskLevel } from '../../../domain/screenings/rules'
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import type { ScreeningChildTable } from '../../db/types';
 import { AppError, notFound, validation } from '../../http/errors';
+import { assertRecordDates } from '../../http/record-dates';
 import { appendAudit } from '../audit/audit.service';
 import { assertPersonInScope, createPerson, linkPersonToOrg } from '../people/people.service';
 import { childVisible, openCampaign, openChild } from './screenings.access';
@@ -40,6 +41,7 @@ async function childPerson(tx: Ctx, input: AddChildBody): Promise<string> {
 /** Records a child found by a township of the campaign (case_worker granted on the township or above). */
 export async function addChild(ctx: Ctx, screeningId: string, input: AddChildBody) {
   const campaign = await openCampaign(ctx, screeningId);
+  assertRecordDates(ctx, [['foundOn', '排查日期', input.foundOn]]);
   const township = await repo.findTownship(ctx.db, screeningId, input.orgId);
   const writable = await ctx.db.selectFrom('org_units as sc').select('sc.id').where('sc.id', '=', input.orgId).where(childVisible(ctx, 'write', 'sc.id')).executeTakeFirst();
   if (!township || !writable) throw new AppError('NOT_FOUND', '该乡镇未参与本次排查或不在您的管辖范围内', [{ path: 'orgId', message: '乡镇未参与本次排查或不在您的管辖范围内' }]);

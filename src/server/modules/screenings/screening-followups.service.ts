@@ -3,6 +3,7 @@ import { createCase, getCase } from '../cases/cases.service';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import type { ScreeningChildTable } from '../../db/types';
 import { AppError, notFound, validation } from '../../http/errors';
+import { assertRecordDates } from '../../http/record-dates';
 import { resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { assertPersonInScope } from '../people/people.service';
@@ -45,6 +46,7 @@ async function interventionCase(tx: Ctx, row: repo.ChildRow, input: Intervention
 export async function recordIntervention(ctx: Ctx, id: string, input: InterventionBody) {
   const row = await openChild(ctx, id, 'write');
   if (row.intervened_on) throw new AppError('CONFLICT', `该儿童已于 ${row.intervened_on} 登记干预措施`);
+  assertRecordDates(ctx, [['on', '干预日期', input.on]]);
   const campaign = await openCampaign(ctx, row.screening_id);
   const on = stepDate(ctx, input.on, row.found_on, '干预日期');
   if (input.mode === 'measure' && !input.measure) throw validation('measure', '请填写干预措施');
@@ -61,6 +63,7 @@ export async function recordIntervention(ctx: Ctx, id: string, input: Interventi
 export async function recordPairing(ctx: Ctx, id: string, input: PairingBody) {
   const row = await openChild(ctx, id, 'write');
   if (row.paired_on) throw new AppError('CONFLICT', `该儿童已于 ${row.paired_on} 登记结对`);
+  assertRecordDates(ctx, [['on', '结对日期', input.on]]);
   const on = stepDate(ctx, input.on, row.found_on, '结对日期');
   let helperName = input.helperName ?? null;
   if (input.helperPersonId) {

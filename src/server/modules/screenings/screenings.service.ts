@@ -1,6 +1,7 @@
 import { newId } from '../../../domain/ids';
 import { actorName, type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound, validation } from '../../http/errors';
+import { assertRecordDates } from '../../http/record-dates';
 import { defaultOrgId, orgInScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { campaignVisible, childVisible, countsScope, openCampaign } from './screenings.access';
@@ -30,6 +31,7 @@ async function viewOf(ctx: Ctx, row: repo.ScreeningRow): Promise<CampaignView> {
 /** Launches a campaign (case.write over the launching unit) over its townships. */
 export async function createScreening(ctx: Ctx, input: CreateScreeningBody): Promise<CampaignView> {
   const orgId = input.orgId ? await resolveOrgInScope(ctx, 'case.write', input.orgId, 'orgId') : defaultOrgId(ctx, 'case.write');
+  assertRecordDates(ctx, [['startOn', '开始日期', input.startOn], ['endOn', '结束日期', input.endOn, 'termEnd']]);
   const townships = await campaignTownships(ctx, orgId, input.townshipIds);
   return inTransaction(ctx, async (tx) => {
     const id = newId();

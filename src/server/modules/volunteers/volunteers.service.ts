@@ -4,6 +4,7 @@ import { newId } from '../../../domain/ids';
 import { hoursToTenths, type ServiceStatus, serviceStatusLabels, tenthsToHours } from '../../../domain/volunteers/hours';
 import { actorName, type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound, validation } from '../../http/errors';
+import { assertRecordDates } from '../../http/record-dates';
 import { defaultOrgId, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { createdBy } from '../catalogs/ledger-kit';
@@ -67,6 +68,7 @@ export async function getTeam(ctx: Ctx, id: string) {
 export async function addMember(ctx: Ctx, teamId: string, input: AddMemberBody) {
   await openTeam(ctx, teamId, 'ledger.write');
   await assertPersonInScope(ctx, 'person.read', input.personId);
+  assertRecordDates(ctx, [['joinedOn', '加入日期', input.joinedOn]]);
   const joinedOn = input.joinedOn ?? today(ctx);
   if (joinedOn > today(ctx)) throw validation('joinedOn', '加入日期不能晚于今天');
   return inTransaction(ctx, async (tx) => {
@@ -101,6 +103,7 @@ async function oneService(ctx: Ctx, id: string) {
 
 export async function createService(ctx: Ctx, input: CreateServiceBody) {
   const team = await openTeam(ctx, input.teamId, 'ledger.write');
+  assertRecordDates(ctx, [['servedOn', '服务日期', input.servedOn]]);
   const tenths = hoursToTenths(input.hours);
   if (tenths === null) throw validation('hours', '服务时长应大于 0、不超过 24 小时，精确到 0.1 小时');
   if (input.servedOn > today(ctx)) throw validation('servedOn', '服务日期不能晚于今天');
