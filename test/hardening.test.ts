@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxRecordFen } from '../src/domain/money';
 import { multipartBody, sheetBuffer } from '../src/server/modules/imports/imports.fixtures';
+import { householdsKind } from '../src/server/modules/imports/kinds/households';
 import { buildIdNumber, buildPerson, buildUnit } from './factories';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -177,5 +178,13 @@ describe('record dates are bounded', () => {
       { row: 2, column: '发放日期', message: '日期不能晚于 2027年6月15日（最多为今后一年内的日期）' },
       { row: 3, column: '发放日期', message: '日期不能早于 1949年10月1日' },
     ]);
+  });
+
+  it('a household import refuses a 脱贫日期 out of range too', () => {
+    const row = { name: '张建国户', headName: '张建国', headIdNumber: buildIdNumber() };
+    const schema = householdsKind.schema('2026-06-15');
+    expect(schema.safeParse({ ...row, liftedOn: '2020-12-31' }).success).toBe(true);
+    const late = schema.safeParse({ ...row, liftedOn: '9999-12-31' });
+    expect(late.success ? [] : late.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['liftedOn', '脱贫日期不能晚于 2027年6月15日（最多为今后一年内的日期）']]);
   });
 });

@@ -1,17 +1,24 @@
 import { z } from 'zod';
-import { isValidDate } from '../../../../domain/dates';
+import { isValidDate, recordDateIssue } from '../../../../domain/dates';
 import type { KindSpec } from './types';
 
-/** Households (家庭) by their head (户主), who is registered like any person. */
-export const householdImportInput = z.object({
-  name: z.string({ error: '户名为必填项' }).trim().min(1, '户名为必填项').max(100, '户名不能超过 100 个字符'),
-  headName: z.string({ error: '户主姓名为必填项' }).trim().min(1, '户主姓名为必填项').max(50, '户主姓名不能超过 50 个字符'),
-  headIdNumber: z.string({ error: '户主身份证号为必填项' }).min(1, '户主身份证号为必填项'),
-  address: z.string().trim().max(200, '住址不能超过 200 个字符').nullish(),
-  categories: z.array(z.string().trim().min(1).max(20, '家庭类别不能超过 20 个字符')).max(20).default([]),
-  liftedOn: z.string().refine(isValidDate, '脱贫日期应为有效日期').nullish(),
-});
-export type HouseholdImportInput = z.infer<typeof householdImportInput>;
+/** Households (家庭) by their head (户主), who is registered like any person; 脱贫日期 is a record date (domain/dates.ts). */
+export const householdImportInput = (today: string) =>
+  z.object({
+    name: z.string({ error: '户名为必填项' }).trim().min(1, '户名为必填项').max(100, '户名不能超过 100 个字符'),
+    headName: z.string({ error: '户主姓名为必填项' }).trim().min(1, '户主姓名为必填项').max(50, '户主姓名不能超过 50 个字符'),
+    headIdNumber: z.string({ error: '户主身份证号为必填项' }).min(1, '户主身份证号为必填项'),
+    address: z.string().trim().max(200, '住址不能超过 200 个字符').nullish(),
+    categories: z.array(z.string().trim().min(1).max(20, '家庭类别不能超过 20 个字符')).max(20).default([]),
+    liftedOn: z
+      .string()
+      .superRefine((v, ctx) => {
+        const issue = isValidDate(v) ? recordDateIssue('脱贫日期', v, today) : '脱贫日期应为有效日期';
+        if (issue) ctx.addIssue({ code: 'custom', message: issue });
+      })
+      .nullish(),
+  });
+export type HouseholdImportInput = z.infer<ReturnType<typeof householdImportInput>>;
 
 export const householdsKind: KindSpec<HouseholdImportInput> = {
   kind: 'households',
@@ -27,7 +34,7 @@ export const householdsKind: KindSpec<HouseholdImportInput> = {
     { key: 'org', header: '所属组织', synonyms: ['所属单位'], example: '', width: 18 },
   ],
   fields: { name: 'name', headName: 'headName', headIdNumber: 'headIdNumber', address: 'address', categories: 'categories', liftedOn: 'liftedOn' },
-  schema: () => householdImportInput,
+  schema: (today) => householdImportInput(today),
   toInput(r) {
     const headName = r.text('headName');
     return {
