@@ -40,10 +40,13 @@ export function useApiError() {
       if (err instanceof ApiError && form && err.details.length > 0) {
         const rest = applyErrorDetails(form, err.details, fields);
         const extra = rest.map((d) => d.message).join('；');
-        void message.error(extra ? `${err.message}：${extra}` : err.message);
+        const text = extra ? `${err.message}：${extra}` : err.message;
+        void message.error({ content: text, key: text });
         return;
       }
-      void message.error(errorMessage(err));
+      // one toast per text: a page whose 30 requests fail alike shows the message once
+      const text = errorMessage(err);
+      void message.error({ content: text, key: text });
     },
     [message],
   );
