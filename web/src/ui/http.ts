@@ -1,4 +1,5 @@
 import { noteServerTime, requestStartMs } from '../../shared/clock';
+import { humanizeMessage } from './field-labels';
 
 /**
  * The one way the web talks to the server: same-origin cookies, the CSRF header on every write,
@@ -118,7 +119,9 @@ export async function requestWithStatus<T>(method: Method, path: string, body?: 
 export function toApiError(status: number, json: unknown): ApiError {
   const e = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
   if (e && typeof e.message === 'string') {
-    return new ApiError(status, e.code ?? 'ERROR', e.message, Array.isArray(e.details) ? e.details : []);
+    const details = Array.isArray(e.details) ? e.details : [];
+    // the server heads a validation message with the field's path; a clerk sees the field's Chinese name
+    return new ApiError(status, e.code ?? 'ERROR', humanizeMessage(e.message, details.map((d) => d.path)), details);
   }
   const fallback: Record<number, string> = {
     401: '登录已过期，请重新登录',

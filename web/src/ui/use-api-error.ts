@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
+import { labelOfPath } from './field-labels';
 import { ApiError, type ErrorDetail } from './http';
 
 /** "body.idNumber" → "idNumber"; "categories.1" → "categories" (the field, not the index). */
@@ -13,13 +14,31 @@ export function fieldOfPath(path: string): string {
 export function applyErrorDetails(form: FormInstance, details: ErrorDetail[], fields: readonly string[]): ErrorDetail[] {
   const byField = new Map<string, string[]>();
   const rest: ErrorDetail[] = [];
+  const nested: { name: (string | number)[]; errors: string[] }[] = [];
   for (const d of details) {
     const f = fieldOfPath(d.path);
-    if (fields.includes(f)) byField.set(f, [...(byField.get(f) ?? []), d.message]);
+    const path = namePathOf(d.path);
+    // a row of a list field (parties.0.name): the error goes on that row's field
+    if (path.length > 1 && fields.includes(String(path[0]))) nested.push({ name: path, errors: [d.message] });
+    else if (fields.includes(f)) byField.set(f, [...(byField.get(f) ?? []), d.message]);
     else rest.push(d);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...[...byField].map(([name, errors]) => ({ name, errors })), ...nested]);
   return rest;
+}
+
+/** "body.parties.0.name" → ['parties', 0, 'name'], antd's name path. */
+export function namePathOf(path: string): (string | number)[] {
+  return path
+    .split(/[./]/)
+    .filter((p) => p !== '' && p !== 'body')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** A detail no form field took, for a toast: its field named in Chinese, never by its path. */
+export function detailText(d: ErrorDetail): string {
+  const label = labelOfPath(d.path);
+  return label && !d.message.startsWith(label) ? `${label}：${d.message}` : d.message;
 }
 
 export function errorMessage(err: unknown): string {
@@ -39,7 +58,7 @@ export function useApiError() {
       if (err instanceof ApiError && err.status === 401) return;
       if (err instanceof ApiError && form && err.details.length > 0) {
         const rest = applyErrorDetails(form, err.details, fields);
-        const extra = rest.map((d) => d.message).join('；');
+        const extra = rest.map(detailText).filter((t) => !err.message.endsWith(t)).join('；');
         const text = extra ? `${err.message}：${extra}` : err.message;
         void message.error({ content: text, key: text });
         return;

@@ -87,6 +87,20 @@ describe('the case flow', () => {
     expect(detail.parties).toEqual([{ personId: null, role: '申请人', name: '张桂兰' }, { personId: null, role: '被申请人', name: '李秀英' }]);
   });
 
+  it('names who acted by display name in the timeline and follow-ups, not by username', async () => {
+    const clerk = await user('case_worker', townA.id, 'hy-clerk');
+    await t.sys.db.updateTable('users').set({ display_name: '花园镇妇联 刘芳' }).where('id', '=', clerk.id).execute();
+    const c = await create(clerk.headers, { summary: '反映邻里纠纷' });
+    await act(clerk.headers, c.id, { action: 'accept' });
+    await act(clerk.headers, c.id, { action: 'assign', handlerId: clerk.id });
+    await act(clerk.headers, c.id, { action: 'close', outcome: '调解成功', outcomeText: '已调解' });
+    expect((await req(clerk.headers, 'POST', `/api/v1/cases/${c.id}/followups`, { method: '电话' })).statusCode).toBe(201);
+    const detail = (await req(clerk.headers, 'GET', `/api/v1/cases/${c.id}`)).json();
+    expect(detail.timeline[0]).toMatchObject({ action: 'register', actor: 'hy-clerk', actorName: '花园镇妇联 刘芳' });
+    expect(new Set(detail.timeline.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['花园镇妇联 刘芳']));
+    expect(detail.followups[0]).toMatchObject({ by: 'hy-clerk', byName: '花园镇妇联 刘芳' });
+  });
+
   it('refuses illegal transitions with 422 and changes nothing', async () => {
     const c = await create(cwA, {});
     const before = (await req(cwA, 'GET', `/api/v1/cases/${c.id}`)).json();

@@ -48,6 +48,17 @@ async function handlerNames(ctx: Ctx, ids: (string | null)[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/**
+ * Timeline steps and follow-ups record who acted by username (the audit's key); a clerk reads the
+ * person's display name, and a system step reads 系统.
+ */
+async function actorDisplayNames(ctx: Ctx, names: string[]): Promise<(name: string) => string> {
+  const users = Array.from(new Set(names.filter((n) => n !== 'public' && !n.startsWith('system:'))));
+  const rows = users.length > 0 ? await ctx.db.selectFrom('users').select(['username', 'display_name']).where('username', 'in', users).execute() : [];
+  const byName = new Map(rows.map((r) => [r.username, r.display_name]));
+  return (n) => (n === 'public' ? '公众' : n.startsWith('system:') ? '系统' : (byName.get(n) ?? n));
+}
+
 /** List items: children's names masked (王**), confidential summaries withheld. `fullNames` only for the detail view. */
 export async function toListItems(ctx: Ctx, rows: repo.CaseRow[], fullNames = false): Promise<CaseListItem[]> {
   const day = today(ctx);
@@ -81,13 +92,14 @@ export async function toDetail(ctx: Ctx, row: repo.CaseRow) {
   const followups = await repo.followupsOf(ctx.db, row.id);
   const transfers = await repo.transfersOf(ctx.db, row.id);
   const orgs = await orgNames(ctx, transfers.flatMap((t) => [t.from_org, t.to_org]));
+  const shown = await actorDisplayNames(ctx, [...events.map((e) => e.actor), ...followups.map((f) => f.followed_by)]);
   return {
     ...item,
     summary: Number(row.confidential) ? ctx.crypto.decrypt(row.summary) : row.summary,
     warningNo: row.warning_no, warningOn: row.warning_on, rejectedOn: row.rejected_on, rejectReason: row.reject_reason, outcomeText: row.outcome_text,
     createdAt: row.created_at, updatedAt: row.updated_at,
-    timeline: events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, data: JSON.parse(e.data) as Record<string, unknown> })),
-    followups: followups.map((f) => ({ id: f.id, on: f.followed_on, by: f.followed_by, method: f.method, note: f.note })),
+    timeline: events.map((e) => ({ at: e.at, actor: e.actor, actorName: shown(e.actor), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, data: JSON.parse(e.data) as Record<string, unknown> })),
+    followups: followups.map((f) => ({ id: f.id, on: f.followed_on, by: f.followed_by, byName: shown(f.followed_by), method: f.method, note: f.note })),
     transfers: transfers.map((t) => ({
       id: t.id, fromOrgId: t.from_org, fromOrgName: orgs.get(t.from_org) ?? '', toOrgId: t.to_org, toOrgName: orgs.get(t.to_org) ?? '', status: t.status,
       requestedAt: t.requested_at, decidedAt: t.decided_at, reason: t.reason,

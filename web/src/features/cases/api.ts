@@ -44,6 +44,8 @@ export interface CaseItem {
 export interface TimelineEntry {
   at: string;
   actor: string;
+  /** the display name of who acted (系统 for a system step) */
+  actorName: string;
   action: string;
   fromStatus: string | null;
   toStatus: string;
@@ -61,7 +63,7 @@ export interface CaseDetail extends CaseItem {
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];
-  followups: { id: string; on: string; by: string; method: string; note: string | null }[];
+  followups: { id: string; on: string; by: string; byName: string; method: string; note: string | null }[];
   transfers: { id: string; fromOrgId: string; fromOrgName: string; toOrgId: string; toOrgName: string; status: string; requestedAt: string; decidedAt: string | null; reason: string | null }[];
 }
 

@@ -31,7 +31,7 @@ export function CaseTimeline({ item }: { item: CaseDetail }) {
               <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>
               {e.fromStatus && e.fromStatus !== e.toStatus ? <Typography.Text type="secondary">{`　${e.fromStatus} → ${e.toStatus}`}</Typography.Text> : null}
               <div style={{ color: '#8c8c8c', fontSize: 13 }}>
-                {showInstant(e.at)}　{e.actor}
+                {showInstant(e.at)}　{e.actorName}
               </div>
               {more ? <div>{more}</div> : null}
               {e.note ? <div>{e.note}</div> : null}

@@ -59,7 +59,14 @@ export function PartiesField() {
                 <Form.Item noStyle shouldUpdate>
                   {({ getFieldValue }) =>
                     getFieldValue(['parties', field.name, 'personId']) ? (
-                      <Flex align="center" gap={4} style={{ minHeight: 32 }}>
+                      <Flex align="center" gap={4} style={{ minHeight: 32 }} data-testid="party-registry-person">
+                        {/* registered fields: antd hands onFinish only the fields a Form.Item names */}
+                        <Form.Item name={[field.name, 'personId']} hidden noStyle>
+                          <Input />
+                        </Form.Item>
+                        <Form.Item name={[field.name, 'name']} hidden noStyle>
+                          <Input />
+                        </Form.Item>
                         <span>{getFieldValue(['parties', field.name, 'name'])}</span>
                         <Tag color="blue">人员库</Tag>
                       </Flex>

@@ -116,7 +116,7 @@ export function CaseDetailPage() {
                 size="small"
                 dataSource={c.followups}
                 locale={{ emptyText: '办结后登记回访' }}
-                renderItem={(f) => <List.Item data-testid="case-followup">{`${showDate(f.on)}　${f.method}　${f.by}${f.note ? `：${f.note}` : ''}`}</List.Item>}
+                renderItem={(f) => <List.Item data-testid="case-followup">{`${showDate(f.on)}　${f.method}　${f.byName}${f.note ? `：${f.note}` : ''}`}</List.Item>}
               />
             </Card>
             {c.transfers.length ? (
