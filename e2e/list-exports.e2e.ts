@@ -44,7 +44,7 @@ describe('导出 Excel on the list pages', () => {
     await page.getByTestId('case-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('cases-export').getAttribute('href')).toBe(`/api/v1/cases/export?kind=${kind}`);
     const file = await download(page, 'cases-export');
-    expect(file.name).toBe('个案台账.xlsx');
+    expect(file.name).toMatch(/^个案台账-[^-]+-\d{4}-\d{2}-\d{2}导出\.xlsx$/);
     expect(file.title).toMatch(/^个案台账（\d{4}年\d{1,2}月\d{1,2}日导出）$/);
     const total = await apiTotal('xf-fl', `/api/v1/cases?kind=${kind}`);
     expect(total).toBeGreaterThan(0);
@@ -59,21 +59,21 @@ describe('导出 Excel on the list pages', () => {
     await page.goto(`${server.url}/pairings?state=active`);
     await page.getByTestId('pairings-export').waitFor();
     const pairings = await download(page, 'pairings-export');
-    expect(pairings.name).toBe('结对帮扶台账.xlsx');
+    expect(pairings.name).toMatch(/^结对帮扶台账-[^-]+-\d{4}-\d{2}-\d{2}导出\.xlsx$/);
     expect(pairings.rows.length).toBeGreaterThan(0);
     expect(pairings.rows).toHaveLength(await apiTotal('fl', '/api/v1/pairings?state=active'));
 
     await page.goto(`${server.url}/wishes`);
     await page.getByTestId('wishes-export').waitFor();
     const wishes = await download(page, 'wishes-export');
-    expect(wishes.name).toBe('微心愿台账.xlsx');
+    expect(wishes.name).toMatch(/^微心愿台账-[^-]+-\d{4}-\d{2}-\d{2}导出\.xlsx$/);
     expect(wishes.rows.length).toBeGreaterThan(0);
     expect(wishes.rows).toHaveLength(await apiTotal('fl', '/api/v1/wishes'));
 
     await page.goto(`${server.url}/volunteers`);
     await page.getByTestId('volunteer-services-export').waitFor();
     const services = await download(page, 'volunteer-services-export');
-    expect(services.name).toBe('志愿服务记录.xlsx');
+    expect(services.name).toMatch(/^志愿服务记录-[^-]+-.+\.xlsx$/);
     expect(services.rows.length).toBeGreaterThan(0);
     expect(services.rows).toHaveLength(await apiTotal('fl', '/api/v1/volunteer-services'));
     await screenshot(page, 'volunteers-export');

@@ -218,3 +218,29 @@ describe('eachPage', () => {
     expect(await eachPage(1000, async () => ({ items: [], total: 5000 }), () => undefined)).toBe(5000);
   });
 });
+
+describe('download names', () => {
+  /** The file name a browser saves: the RFC 5987 filename* (UTF-8), decoded. */
+  async function savedAs(headers: Headers, url: string): Promise<string> {
+    const res = await req(headers, 'GET', url);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const m = /filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']));
+    expect(m).not.toBeNull();
+    return decodeURIComponent(m![1]!);
+  }
+
+  it('name what the file is, whose and for when, in Chinese — never assistance-export.xlsx', async () => {
+    const year = '&from=2026-01-01&to=2026-12-31';
+    expect(await savedAs(staffA, `/api/v1/assistance/export?orgId=${townA.id}${year}`)).toBe('帮扶救助台账-甲镇妇联-2026年.xlsx');
+    expect(await savedAs(staffA, `/api/v1/activities/export?orgId=${villageA.id}&from=2026-01-01&to=2026-06-30`)).toBe('活动台账-甲村妇联-2026-01-01至2026-06-30.xlsx');
+    expect(await savedAs(staffA, `/api/v1/people/export?orgId=${townA.id}${year}`)).toBe('人员名册-甲镇妇联-2026-06-15导出.xlsx'); // a roster as of the day
+    // no unit filtered on: the caller's own unit; no period: the day of export
+    expect(await savedAs(cwA, '/api/v1/cases/export')).toBe('个案台账-甲镇妇联-2026-06-15导出.xlsx');
+    expect(await savedAs(cwA, `/api/v1/cases/export?orgId=${villageA.id}`)).toBe('个案台账-甲村妇联-2026-06-15导出.xlsx');
+    expect(await savedAs(staffB, `/api/v1/volunteer-services/export?from=2026-01-01&to=2026-12-31`)).toBe('志愿服务记录-乙镇妇联-2026年.xlsx');
+    expect(await savedAs(staffA, '/api/v1/wishes/export')).toBe('微心愿台账-甲镇妇联-2026-06-15导出.xlsx');
+    expect(await savedAs(staffA, '/api/v1/pairings/export')).toBe('结对帮扶台账-甲镇妇联-2026-06-15导出.xlsx');
+    // 重复帮扶预警 covers this year unless told otherwise, as its list does
+    expect(await savedAs(staffA, '/api/v1/checks/duplicate-assistance/export')).toBe('重复帮扶预警-甲镇妇联-2026年.xlsx');
+  });
+});

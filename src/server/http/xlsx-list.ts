@@ -46,6 +46,30 @@ export function listSheet(ctx: Ctx, title: string, columns: readonly ListColumn[
   };
 }
 
+/**
+ * The name a clerk finds in the download folder: what the file is, whose, and for when —
+ * 帮扶救助台账-县妇联-2026年.xlsx. The unit is the one filtered on, else the caller's own unit; a
+ * whole calendar year reads 2026年, another period 2026-01-01至2026-06-30; an export without a
+ * period carries the day it was made.
+ */
+export async function downloadName(ctx: Ctx, title: string, filter: { orgId?: string; from?: string; to?: string } = {}): Promise<string> {
+  const own = ctx.actor.kind === 'user' ? Array.from(new Set(ctx.actor.grants.map((g) => g.orgId).filter((o): o is string => Boolean(o)))) : [];
+  const orgId = filter.orgId ?? (own.length === 1 ? own[0] : undefined);
+  const org = orgId ? (await ctx.db.selectFrom('org_units').select('name').where('id', '=', orgId).executeTakeFirst())?.name : undefined;
+  return [title, org, periodName(ctx, filter.from, filter.to)]
+    .filter((p): p is string => Boolean(p))
+    .map((p) => p.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'))
+    .join('-');
+}
+
+function periodName(ctx: Ctx, from: string | undefined, to: string | undefined): string {
+  if (from && to && from.slice(0, 4) === to.slice(0, 4) && from.slice(5) === '01-01' && to.slice(5) === '12-31') return `${from.slice(0, 4)}年`;
+  if (from && to) return `${from}至${to}`;
+  if (from) return `${from}起`;
+  if (to) return `截至${to}`;
+  return `${shanghaiDate(ctx.now())}导出`;
+}
+
 /** Sends a workbook as a download; the Chinese file name goes in RFC 5987 form, an ASCII one for old clients. */
 export function sendXlsx(reply: FastifyReply, asciiName: string, chineseName: string, body: Buffer) {
   return reply

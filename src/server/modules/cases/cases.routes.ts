@@ -1,5 +1,5 @@
 import type { App } from '../../http/types';
-import { sendXlsx } from '../../http/xlsx-list';
+import { downloadName, sendXlsx } from '../../http/xlsx-list';
 import { updateCase } from './cases.edit';
 import { exportCases } from './cases.export';
 import { addFollowup, transitionCase } from './cases.flow';
@@ -18,7 +18,7 @@ export function registerCaseRoutes(app: App): void {
     caseFacets(req.ctx, req.query),
   );
   app.get('/api/v1/cases/export', { schema: { tags, summary: '导出个案台账（Excel；列表的筛选条件；保密个案不含案情摘要，儿童姓名脱敏，不含身份证号与电话；记入审计）', querystring: caseFacetsQuery } }, async (req, reply) =>
-    sendXlsx(reply, 'cases', '个案台账', await exportCases(req.ctx, req.query)),
+    sendXlsx(reply, 'cases', await downloadName(req.ctx, '个案台账', req.query), await exportCases(req.ctx, req.query)),
   );
   app.get('/api/v1/cases/summary', { schema: { tags, summary: '个案统计：按状态、类型计数，超期与临期数（含保密个案，仅计数）', querystring: summaryQuery } }, (req) =>
     caseSummary(req.ctx, req.query),

@@ -1,3 +1,5 @@
+import { shanghaiDate } from '../../../domain/dates';
+import { downloadName, sendXlsx } from '../../http/xlsx-list';
 import type { App } from '../../http/types';
 import { duplicateAssistanceQuery, unassistedQuery } from './checks.schemas';
 import { exportDuplicateAssistance } from './checks.export';
@@ -10,10 +12,9 @@ export function registerCheckRoutes(app: App): void {
   );
   app.get('/api/v1/checks/duplicate-assistance/export', { schema: { tags, summary: '导出重复帮扶预警（Excel，身份证号脱敏）', querystring: duplicateAssistanceQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
     const body = await exportDuplicateAssistance(req.ctx, req.query);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="duplicate-assistance.xlsx"; filename*=UTF-8''${encodeURIComponent('重复帮扶预警.xlsx')}`)
-      .send(body);
+    const year = shanghaiDate(req.ctx.now()).slice(0, 4); // the period defaults to this year, as the list's
+    const name = await downloadName(req.ctx, '重复帮扶预警', { orgId: req.query.orgId, from: req.query.from ?? `${year}-01-01`, to: req.query.to ?? `${year}-12-31` });
+    return sendXlsx(reply, 'duplicate-assistance', name, body);
   });
   app.get('/api/v1/checks/unassisted', { schema: { tags, summary: '未帮扶名单：本辖区某类人员中当年没有任何帮扶记录的人（身份证号脱敏）', querystring: unassistedQuery } }, (req) =>
     findUnassisted(req.ctx, req.query),

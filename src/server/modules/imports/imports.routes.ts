@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PassThrough } from 'node:stream';
 import { ledgerKinds } from '../../../domain/ledgers/catalogs';
 import { AppError } from '../../http/errors';
+import { downloadName } from '../../http/xlsx-list';
 import { defaultOrgId } from '../../http/scope';
 import type { App, AppDeps } from '../../http/types';
 import { systemCtx } from '../../runtime';
@@ -12,6 +13,7 @@ import { buildErrorWorkbook } from './error-workbook';
 import { prepareExport } from './export';
 import { type ImportResult, runImport } from './import.service';
 import { batchIdParam, commitBody, errorsQuery, exportQuery, kindParam, listBatchesQuery, uploadIdParam, uploadQuery } from './imports.schemas';
+import { kindSpecs } from './kinds';
 import type { ImportKind } from './kinds/types';
 import { parseMappingText, saveUsedMapping } from './mappings.service';
 import { registerMappingRoutes } from './mappings.routes';
@@ -108,6 +110,7 @@ function registerExport(app: App, kind: ImportKind): void {
       req.log.error({ err: e }, 'export failed');
       stream.destroy(e as Error);
     });
-    return attachment(reply, `${kind}-export.xlsx`).send(stream);
+    const name = await downloadName(req.ctx, kindSpecs[kind].title, kind === 'people' || kind === 'households' ? { orgId: req.query.orgId } : req.query);
+    return attachment(reply, `${name}.xlsx`).send(stream);
   });
 }

@@ -1,5 +1,5 @@
 import type { App } from '../../http/types';
-import { sendXlsx } from '../../http/xlsx-list';
+import { downloadName, sendXlsx } from '../../http/xlsx-list';
 import { exportPairings } from './pairings.export';
 import { createPairingBody, listPairingsQuery, pairingIdParam, updatePairingBody, visitBody } from './pairings.schemas';
 import { addVisit, createPairing, getPairing, listPairings, updatePairing } from './pairings.service';
@@ -10,7 +10,7 @@ export function registerPairingRoutes(app: App): void {
     listPairings(req.ctx, req.query),
   );
   app.get('/api/v1/pairings/export', { schema: { tags, summary: '导出结对帮扶台账（Excel；列表的筛选条件；儿童姓名脱敏；记入审计）', querystring: listPairingsQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) =>
-    sendXlsx(reply, 'pairings', '结对帮扶台账', await exportPairings(req.ctx, req.query)),
+    sendXlsx(reply, 'pairings', await downloadName(req.ctx, '结对帮扶台账', req.query), await exportPairings(req.ctx, req.query)),
   );
   app.post('/api/v1/pairings', { schema: { tags, summary: '建立结对（帮扶人或帮扶单位 + 受助人或受助家庭 + 联系承诺）', body: createPairingBody } }, async (req, reply) =>
     reply.status(201).send(await createPairing(req.ctx, req.body)),

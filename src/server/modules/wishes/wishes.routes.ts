@@ -1,5 +1,5 @@
 import type { App } from '../../http/types';
-import { sendXlsx } from '../../http/xlsx-list';
+import { downloadName, sendXlsx } from '../../http/xlsx-list';
 import { exportWishes } from './wishes.export';
 import { transitionWish } from './wishes.flow';
 import { claimWish, getPublicWish, listPublicWishes, myClaims } from './wishes.public';
@@ -12,7 +12,7 @@ export function registerWishRoutes(app: App): void {
   const tags = ['wishes'];
   app.get('/api/v1/wishes', { schema: { tags, summary: '微心愿列表（按单位、状态筛选；各状态计数；儿童姓名脱敏）', querystring: listWishesQuery } }, (req) => listWishes(req.ctx, req.query));
   app.get('/api/v1/wishes/export', { schema: { tags, summary: '导出微心愿台账（Excel；列表的筛选条件；儿童姓名脱敏，不含认领人手机号；记入审计）', querystring: listWishesQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) =>
-    sendXlsx(reply, 'wishes', '微心愿台账', await exportWishes(req.ctx, req.query)),
+    sendXlsx(reply, 'wishes', await downloadName(req.ctx, '微心愿台账', req.query), await exportWishes(req.ctx, req.query)),
   );
   app.post('/api/v1/wishes', { schema: { tags, summary: '征集微心愿（价值不超过本单位上限；公开文字不得含姓名、电话、住址、学校）', body: createWishBody } }, async (req, reply) =>
     reply.status(201).send(await createWish(req.ctx, req.body)),
