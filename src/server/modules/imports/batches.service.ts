@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { shanghaiDate } from '../../../domain/dates';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import type { ImportBatchTable } from '../../db/types';
 import { AppError, notFound } from '../../http/errors';
@@ -17,6 +18,8 @@ export const undoReason = '撤销导入批次';
 
 export interface BatchView {
   id: string;
+  /** 导入批次 2026-0001: the batch's place among all batches of its year (Asia/Shanghai), for people to read and quote */
+  number: string;
   kind: string;
   orgId: string;
   orgName: string;
@@ -40,15 +43,42 @@ function query(ctx: Ctx) {
     .innerJoin('org_units as u', 'u.id', 'b.org_id')
     .leftJoin('users as us', 'us.id', 'b.created_by')
     .selectAll('b')
-    .select(['u.name as org_name', 'us.username as created_by_name'])
+    .select(['u.name as org_name', 'us.display_name as created_by_name', 'us.username as created_by_username'])
     .where(orgInScope(orgScope(ctx, readPermission(ctx)), 'b.org_id'));
 }
 
-type Row = Selectable<ImportBatchTable> & { org_name: string; created_by_name: string | null };
+type Row = Selectable<ImportBatchTable> & { org_name: string; created_by_name: string | null; created_by_username: string | null };
 
-function toView(r: Row, withErrors = false): BatchView {
+/**
+ * Readable batch numbers: the year (Asia/Shanghai) and the batch's place in that year's batches of
+ * the whole installation, oldest first — stable, because batches are never deleted (an undone one
+ * keeps its row and its number). Counted over every batch, not the caller's scope, so two people
+ * quoting 2026-0007 mean the same batch.
+ */
+export async function batchNumbers(ctx: Ctx, rows: readonly { id: string; created_at: string }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const years = Array.from(new Set(rows.map((r) => shanghaiDate(new Date(r.created_at)).slice(0, 4))));
+  for (const year of years) {
+    // a Shanghai year runs from 16:00 UTC on 31 December of the year before
+    const start = new Date(Date.UTC(Number(year) - 1, 11, 31, 16)).toISOString();
+    const end = new Date(Date.UTC(Number(year), 11, 31, 16)).toISOString();
+    const all = await ctx.db.selectFrom('import_batches').select(['id']).where('created_at', '>=', start).where('created_at', '<', end).orderBy('created_at').orderBy('id').execute();
+    all.forEach((b, i) => out.set(b.id, `${year}-${String(i + 1).padStart(4, '0')}`));
+  }
+  return out;
+}
+
+/** The readable number of one batch (2026-0003), or null when the import wrote no batch. */
+export async function batchNumberOf(ctx: Ctx, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const row = await ctx.db.selectFrom('import_batches').select(['id', 'created_at']).where('id', '=', id).executeTakeFirst();
+  return row ? ((await batchNumbers(ctx, [row])).get(id) ?? null) : null;
+}
+
+function toView(r: Row, numbers: Map<string, string>, withErrors = false): BatchView {
   return {
     id: r.id,
+    number: numbers.get(r.id) ?? '',
     kind: r.kind,
     orgId: r.org_id,
     orgName: r.org_name,
@@ -59,7 +89,7 @@ function toView(r: Row, withErrors = false): BatchView {
     duplicates: Number(r.duplicates),
     status: r.status,
     createdAt: r.created_at,
-    createdBy: r.created_by_name ?? r.created_by,
+    createdBy: r.created_by_name ?? r.created_by_username ?? r.created_by,
     undoneAt: r.undone_at,
     ...(withErrors ? { errors: JSON.parse(r.errors) as BatchView['errors'] } : {}),
   };
@@ -74,13 +104,14 @@ export async function listBatches(ctx: Ctx, q: { orgId?: string; kind?: string }
   }
   if (q.kind) qb = qb.where('b.kind', '=', q.kind);
   const rows = await qb.orderBy('b.created_at', 'desc').orderBy('b.id', 'desc').limit(500).execute();
-  return { items: rows.map((r) => toView(r as Row)) };
+  const numbers = await batchNumbers(ctx, rows);
+  return { items: rows.map((r) => toView(r as Row, numbers)) };
 }
 
 export async function getBatch(ctx: Ctx, id: string): Promise<BatchView> {
   const row = await query(ctx).where('b.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('导入批次');
-  return toView(row as Row, true);
+  return toView(row as Row, await batchNumbers(ctx, [row]), true);
 }
 
 const ledgerTables = { activities: 'activities', assistance: 'assistance', loans: 'loans', contracts: 'contracts' } as const;

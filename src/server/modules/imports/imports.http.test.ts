@@ -4,12 +4,13 @@ import { buildIdNumber, buildUnit } from '../../../../test/factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
 import { multipartBody, readBack, sheetBuffer, zipWith } from './imports.fixtures';
 import { zipBombMessage } from './zip-guard';
+import { shanghaiDate } from '../../../domain/dates';
 
 let t: TestApp;
 let county: { id: string };
 let staff: { authorization: string };
 let leader: { authorization: string };
-const ids = Array.from({ length: 3 }, () => buildIdNumber());
+const ids = Array.from({ length: 4 }, () => buildIdNumber());
 let sheet: Buffer;
 
 beforeAll(async () => {
@@ -71,6 +72,24 @@ describe('import over HTTP', () => {
     expect(again.statusCode).toBe(404); // the committed upload was deleted
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/imports/batches?orgId=${county.id}`, headers: staff });
     expect(list.json().items).toMatchObject([{ id: batchId, kind: 'assistance', accepted: 2, rejected: 1, status: 'committed', orgName: '和兴县总工会' }]);
+    // a number people can read and quote (导入批次 2026-0001), not the UUID
+    const year = shanghaiDate(t.clock.now()).slice(0, 4);
+    expect(res.json().batchNumber).toBe(`${year}-0001`);
+    expect(list.json().items[0].number).toBe(`${year}-0001`);
+  });
+
+  it('numbers batches per year in order, and names who imported by display name', async () => {
+    const year = shanghaiDate(t.clock.now()).slice(0, 4);
+    const clerk = await t.userWith('staff', county.id, 'hx-clerk');
+    await t.sys.db.updateTable('users').set({ display_name: '县总工会 周敏' }).where('id', '=', clerk.id).execute();
+    const second = await sheetBuffer([['帮扶救助台账'], ['姓名', '身份证号', '帮扶项目', '金额', '日期'], ['赵淑珍', ids[3], '送温暖', 200, '2026-01-12']], { textColumns: [2] });
+    const res = await upload(second, `orgId=${county.id}`, clerk.headers);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().batchNumber).toBe(`${year}-0002`);
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/imports/batches/${res.json().batchId as string}`, headers: staff });
+    expect(detail.json()).toMatchObject({ number: `${year}-0002`, createdBy: '县总工会 周敏' });
+    const list = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/batches?orgId=${county.id}`, headers: staff })).json().items as { number: string }[];
+    expect(list.map((b) => b.number)).toEqual([`${year}-0002`, `${year}-0001`]);
   });
 
   it('exports what is on record in the template columns, masked without pii.read, neutralizing formulas', async () => {

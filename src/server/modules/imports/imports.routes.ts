@@ -8,7 +8,7 @@ import { downloadName } from '../../http/xlsx-list';
 import { defaultOrgId } from '../../http/scope';
 import type { App, AppDeps } from '../../http/types';
 import { systemCtx } from '../../runtime';
-import { getBatch, listBatches, undoBatch } from './batches.service';
+import { batchNumberOf, getBatch, listBatches, undoBatch } from './batches.service';
 import { buildErrorWorkbook } from './error-workbook';
 import { prepareExport } from './export';
 import { type ImportResult, runImport } from './import.service';
@@ -28,9 +28,10 @@ function attachment(reply: FastifyReply, filename: string): FastifyReply {
   return reply.type(xlsxType).header('content-disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
 }
 
-function respond(result: ImportResult, uploadId: string | null) {
+/** The import's answer; a written batch carries its readable number (导入批次 2026-0001). */
+async function respond(ctx: FastifyRequest['ctx'], result: ImportResult, uploadId: string | null) {
   const { cells: _cells, ...rest } = result;
-  return { uploadId, ...rest };
+  return { uploadId, ...rest, batchNumber: await batchNumberOf(ctx, result.batchId) };
 }
 
 async function readFile(req: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
@@ -73,7 +74,7 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
         const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid, ...mapping });
         // a committed import keeps no copy of the file; an unwritten one is stored (sealed) for the confirm
         const uploadId = result.batchId ? null : await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
-        return respond(result, uploadId);
+        return respond(req.ctx, result, uploadId);
       },
     );
   });
@@ -82,7 +83,7 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
     const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false, mapping: req.body?.mapping });
     if (req.body?.saveMapping) await saveUsedMapping(req.ctx, { orgId: upload.orgId, kind: upload.kind, name: req.body.saveMapping }, result);
     if (result.batchId) await deleteUpload(req.ctx, upload.id);
-    return respond(result, upload.id);
+    return respond(req.ctx, result, upload.id);
   });
   app.delete('/api/v1/imports/uploads/:uploadId', { schema: { tags, summary: '取消导入：删除已上传（预检过）的文件', params: uploadIdParam } }, async (req, reply) => {
     await cancelUpload(req.ctx, req.params.uploadId, hours);

@@ -56,12 +56,16 @@ export interface ImportResult {
   errors: ImportError[];
   warnings: (string | { row?: number; message: string })[];
   batchId: string | null;
+  /** 导入批次 2026-0001, given once the import is written */
+  batchNumber?: string | null;
   preview: PreviewRow[];
   mapping: MappingInfo | null;
 }
 
 export interface ImportBatch {
   id: string;
+  /** 导入批次 2026-0001 */
+  number: string;
   kind: LedgerKind;
   orgId: string | null;
   orgName: string | null;

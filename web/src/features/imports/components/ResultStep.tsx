@@ -22,7 +22,7 @@ export function ResultStep({ result, onAgain }: { result: ImportResult; onAgain:
         title={result.accepted > 0 ? `已导入 ${result.accepted} 条${kindLabels[result.kind] ?? ''}记录` : '没有写入新记录'}
         subTitle={
           <>
-            批次号：<span data-testid="import-batch-id">{result.batchId ?? '—'}</span>
+            批次号：<span data-testid="import-batch-id">{result.batchNumber ?? '—'}</span>
             {result.rejected ? `；${result.rejected} 行有错误未导入` : ''}
             {result.duplicates ? `；${result.duplicates} 行与已有记录相同，已跳过` : ''}
           </>

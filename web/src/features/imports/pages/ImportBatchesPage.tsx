@@ -30,7 +30,7 @@ export function ImportBatchesPage() {
   const undo = (b: ImportBatch) =>
     modal.confirm({
       title: '撤销这个导入批次？',
-      content: treeUndoText[b.kind] ?? `将删除批次 ${b.id}（${b.filename}）导入的 ${b.accepted} 条${batchKindLabels[b.kind] ?? ''}记录，删除原因记为“撤销导入批次”。`,
+      content: treeUndoText[b.kind] ?? `将删除导入批次 ${b.number}（${b.filename}）导入的 ${b.accepted} 条${batchKindLabels[b.kind] ?? ''}记录，删除原因记为“撤销导入批次”。`,
       okText: '撤销',
       okButtonProps: { danger: true, 'data-testid': 'batch-undo-confirm' } as ButtonProps,
       cancelText: '取消',
@@ -46,7 +46,7 @@ export function ImportBatchesPage() {
     });
 
   const columns: TableColumnsType<ImportBatch> = [
-    { title: '批次号', dataIndex: 'id', width: 110, fixed: 'left' },
+    { title: '批次号', dataIndex: 'number', width: 110, fixed: 'left' },
     { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => batchKindLabels[k] ?? k },
     { title: '文件', dataIndex: 'filename', width: 200, ellipsis: true },
     { title: '单位', dataIndex: 'orgName', width: 150, render: (v: string | null) => v ?? '—' },
