@@ -35,7 +35,7 @@ export function registerSelectionRoutes(app: App): void {
     scoreNomination(req.ctx, req.params.id, req.params.nominationId, req.body),
   );
   app.get('/api/v1/campaigns/:id/results', { schema: { tags, summary: '得分与排名（评委、投票按权重合成）', params: campaignIdParam } }, (req) => campaignResults(req.ctx, req.params.id));
-  app.get('/api/v1/campaigns/:id/anomalies', { schema: { tags, summary: '投票异常（集中时段、同一地址多人、夜间投票）', params: campaignIdParam } }, (req) => voteAnomalies(req.ctx, req.params.id));
+  app.get('/api/v1/campaigns/:id/anomalies', { schema: { tags, summary: '投票异常（集中时段、同一网络地址（IP）多人、夜间投票）', params: campaignIdParam } }, (req) => voteAnomalies(req.ctx, req.params.id));
   app.post('/api/v1/campaigns/:id/votes/void', { schema: { tags, summary: '作废一组异常投票（须写理由，记入审计）', params: campaignIdParam, body: voidVotesBody } }, (req) =>
     voidVotes(req.ctx, req.params.id, req.body),
   );
@@ -48,10 +48,10 @@ export function registerSelectionRoutes(app: App): void {
   app.get('/api/public/campaigns/:id', { schema: { tags: pub, summary: '公众评选页（候选对象编号与脱敏名称、票数、公示）', security: [], params: campaignIdParam } }, (req) =>
     publicCampaign(req.ctx, req.params.id),
   );
-  app.post('/api/public/campaigns/:id/votes', { schema: { tags: pub, summary: '投票（须先验证手机号；每人每日/每次评选限票，按地址限流）', security: [], params: campaignIdParam, body: publicVoteBody } }, async (req, reply) =>
+  app.post('/api/public/campaigns/:id/votes', { schema: { tags: pub, summary: '投票（须先验证手机号；每人每日/每次评选限票，按网络地址（IP）限流）', security: [], params: campaignIdParam, body: publicVoteBody } }, async (req, reply) =>
     reply.status(201).send(await castVote(req.ctx, req.params.id, req.body)),
   );
-  app.post('/api/public/campaigns/:id/objections', { schema: { tags: pub, summary: '公示期提出异议（须先验证手机号，可署名；每个手机号每次评选限 3 条，按地址限流）', security: [], params: campaignIdParam, body: publicObjectionBody } }, async (req, reply) =>
+  app.post('/api/public/campaigns/:id/objections', { schema: { tags: pub, summary: '公示期提出异议（须先验证手机号，可署名；每个手机号每次评选限 3 条，按网络地址（IP）限流）', security: [], params: campaignIdParam, body: publicObjectionBody } }, async (req, reply) =>
     reply.status(201).send(await submitObjection(req.ctx, req.params.id, req.body)),
   );
   app.get('/api/public/my-objections', { schema: { tags: pub, summary: '我提出的公示异议及答复（凭手机验证令牌，请求头 x-public-token）', security: [], headers: publicTokenHeaders, response: { 200: myObjectionsResult } } }, (req) =>

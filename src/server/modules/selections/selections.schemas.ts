@@ -16,7 +16,7 @@ const rules = {
   winnersCount: int('表彰名额', 1, 1000).describe('表彰名额（按最终得分取前若干名）'),
   votesPerDay: int('每人每日票数', 1, 100).describe('每个手机号每天最多投几票（每位候选对象每天一票）'),
   votesPerCampaign: int('每人总票数', 1, 10000).describe('每个手机号在本次评选中最多投几票'),
-  votesPerAddressHour: int('每个地址每小时票数', 1, 100000).describe('同一网络地址每小时最多投几票（超出返回 429）'),
+  votesPerAddressHour: int('同一网络地址（IP）每小时票数', 1, 100000).describe('同一网络地址每小时最多投几票（超出返回 429）'),
   hideResults: z.boolean().describe('投票结束前是否隐藏票数'),
   publicityDays: int('公示天数', 1, 60).describe('公示期天数'),
 };

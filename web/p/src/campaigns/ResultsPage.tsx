@@ -8,7 +8,30 @@ export default function ResultsPage({ params }: { params: Record<string, string>
   const { data: c, error, loading, reload } = useLoad(() => getCampaign(params.id), [params.id]);
   const back = `/p/campaigns/${params.id}`;
   if (!c) return <Layout title="投票结果" back={back}>{loading ? <Loading /> : <ErrorBox error={error} onRetry={reload} />}</Layout>;
-  if (!c.resultsVisible) return <Layout title="投票结果" back={back}><p className="p-muted">票数将在投票结束后公布。</p></Layout>;
+  if (!c.resultsVisible) {
+    // no public voting in this campaign: there are no counts to wait for, only the 公示/表彰名单
+    const winners = c.nominees.filter((n) => n.winner);
+    return (
+      <Layout title="评选结果" back={back}>
+        <section className="p-card" data-testid="results-no-votes">
+          <h2>{c.name}</h2>
+          <p className="p-muted">{c.votingEnabled ? '票数将在投票结束后公布。' : '本次评选未设网上投票，结果以评委评审和公示为准。'}</p>
+          {c.publicity && winners.length > 0 ? (
+            <>
+              <h2>{c.stage === 'awarded' ? '表彰名单' : '公示名单'}</h2>
+              <ul className="p-list">
+                {winners.map((n) => (
+                  <li key={n.id}>
+                    <span className="p-code">{n.id}</span> {n.name}（{n.unit}）
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      </Layout>
+    );
+  }
   const ranked = [...c.nominees].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.id.localeCompare(b.id));
   const max = Math.max(1, ...ranked.map((n) => n.votes ?? 0));
   return (

@@ -1,10 +1,13 @@
 import { type ReactNode, useEffect } from 'react';
 import { Link } from './router';
 
+export const siteName = '群团公众服务';
+
 /** The phone page frame: a red title bar (with an optional back link), the content, a plain footer. */
 export function Layout({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
   useEffect(() => {
-    document.title = `${title} · 群团公众服务`;
+    // the home page's own title is the site's name: not 群团公众服务 · 群团公众服务
+    document.title = title === siteName ? siteName : `${title} · ${siteName}`;
   }, [title]);
   return (
     <div className="p-page">

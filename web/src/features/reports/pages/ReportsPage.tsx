@@ -105,8 +105,8 @@ export function ReportsPage() {
             <Button type="primary" onClick={() => void download('docx')} loading={downloading === 'docx'} disabled={!org || Boolean(noTemplate)} data-testid="report-docx">
               下载 Word
             </Button>
-            <Button onClick={() => void download('md')} loading={downloading === 'md'} disabled={!org || Boolean(noTemplate)} data-testid="report-md">
-              下载 Markdown
+            <Button onClick={() => void download('md')} loading={downloading === 'md'} disabled={!org || Boolean(noTemplate)} data-testid="report-md" title="不带排版的文字稿（.md），记事本、微信、公文系统都可直接打开粘贴">
+              下载纯文本稿
             </Button>
             <Button href={url('html')} target="_blank" rel="noopener" disabled={!org || Boolean(noTemplate)} data-testid="report-html">
               打开网页版

@@ -32,10 +32,10 @@ export function AnomaliesTab({ campaign, onChanged }: { campaign: Campaign; onCh
           {data.bursts.length ? (
             <List size="small" dataSource={data.bursts} renderItem={(b) => <List.Item actions={[voidButton({ group: 'minute', key: b.minute, label: `${utcMinuteToLocal(b.minute)} 这一分钟的投票` })]}>{utcMinuteToLocal(b.minute)}：{b.votes} 票</List.Item>} />
           ) : <Empty description="未发现集中投票" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-          <Typography.Title level={5}>同一地址多人投票</Typography.Title>
+          <Typography.Title level={5}>同一网络地址（IP）多人投票</Typography.Title>
           {data.addresses.length ? (
-            <List size="small" dataSource={data.addresses} renderItem={(a) => <List.Item actions={[voidButton({ group: 'address', key: a.addressHash, label: `地址 ${a.addressHash.slice(0, 8)} 的投票` })]}>地址 {a.addressHash.slice(0, 8)}…：{a.voters} 人，{a.votes} 票</List.Item>} />
-          ) : <Empty description="未发现同一地址多人投票" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+            <List size="small" dataSource={data.addresses} renderItem={(a) => <List.Item actions={[voidButton({ group: 'address', key: a.addressHash, label: `网络地址 ${a.addressHash.slice(0, 8)} 的投票` })]}>网络地址 {a.addressHash.slice(0, 8)}…：{a.voters} 人，{a.votes} 票</List.Item>} />
+          ) : <Empty description="未发现同一网络地址（IP）多人投票" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
         </>
       ) : null}
       <ReasonModal

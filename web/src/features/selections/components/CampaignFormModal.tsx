@@ -120,7 +120,7 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
         <Form.Item name="votesPerCampaign" label="每人总票数">
           <InputNumber min={1} max={10000} />
         </Form.Item>
-        <Form.Item name="votesPerAddressHour" label="同一地址每小时票数">
+        <Form.Item name="votesPerAddressHour" label="同一网络地址（IP）每小时票数" extra="同一上网地址（如同一单位、同一 Wi-Fi）每小时最多投几票，防止集中刷票">
           <InputNumber min={1} max={100000} />
         </Form.Item>
         <Form.Item name="hideResults" label="投票结束前隐藏票数" valuePropName="checked">
