@@ -60,5 +60,9 @@ export function navKeyOf(pathname: string): string {
   return first;
 }
 
-/** Lists whose unit filter the side tree drives (orgId/orgName in the URL). */
-export const unitFilteredPaths = ['/people', '/households', '/activities', '/assistance', '/loans', '/contracts', '/checks/duplicate-assistance', '/checks/unassisted'];
+/**
+ * Lists whose unit filter the side tree drives (orgId/orgName in the URL). Lists with the unit picker
+ * in their filter bar (ListFilters: ledgers, households, checks) have no tree in the side menu: at the
+ * bottom of a long menu it sat below the fold.
+ */
+export const unitFilteredPaths = ['/people'];

@@ -18,12 +18,14 @@ interface Props {
 export function ListFilters({ list, searchPlaceholder, period = true, children }: Props) {
   return (
     <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="list-filters">
-      <OrgPicker
-        value={list.orgId}
-        placeholder="全部单位（本级及下级）"
-        style={{ width: 240, maxWidth: '100%' }}
-        onChange={(id) => list.update({ orgId: id, orgName: id ? knownOrgName(id) : undefined })}
-      />
+      <div data-testid="unit-filter" style={{ width: 240, maxWidth: '100%' }}>
+        <OrgPicker
+          value={list.orgId}
+          placeholder="全部单位（本级及下级）"
+          style={{ width: '100%' }}
+          onChange={(id) => list.update({ orgId: id, orgName: id ? knownOrgName(id) : undefined })}
+        />
+      </div>
       {period ? <PeriodPicker testId="list-period" from={list.from} to={list.to} onChange={(from, to) => list.update({ from, to })} /> : null}
       {children}
       {searchPlaceholder !== undefined ? (

@@ -20,10 +20,10 @@ const columns: TableColumnsType<CaseItem> = [
   { title: '类型', key: 'kind', width: 130, render: (_, c) => <Flex wrap gap={4}>{kindText(c)}{c.confidential ? <Tag color="magenta">保密</Tag> : null}</Flex> },
   { title: '当事人', key: 'parties', width: 160, render: (_, c) => partyNames(c) },
   { title: '案情摘要', dataIndex: 'summary', ellipsis: true, render: (v: string | null, c) => (c.confidential ? <Typography.Text type="secondary">保密个案</Typography.Text> : v) },
-  { title: '受理单位', dataIndex: 'orgName', width: 160 },
-  { title: '承办人', dataIndex: 'handlerName', width: 110, render: (v: string | null) => v ?? '—' },
+  { title: '受理单位', dataIndex: 'orgName', width: 140 },
+  { title: '承办人', dataIndex: 'handlerName', width: 90, render: (v: string | null) => v ?? '—' },
   { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} /> },
-  { title: '时限', key: 'deadline', width: 190, render: (_, c) => <DeadlineBadge deadline={c.deadline} /> },
+  { title: '时限', key: 'deadline', width: 170, render: (_, c) => <DeadlineBadge deadline={c.deadline} /> },
 ];
 
 type Due = 'all' | 'overdue' | 'dueSoon';
@@ -110,7 +110,7 @@ export function CasesInboxPage() {
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1040 }}
             locale={{ emptyText: '没有符合条件的个案' }}
             onRow={(c) => ({ onDoubleClick: () => navigate(`/cases/${c.id}`) })}
             pagination={{ current: page, pageSize, total: data?.total ?? 0, showTotal: (t) => `共 ${t} 件`, onChange: (p) => update({ page: p > 1 ? String(p) : undefined }) }}

@@ -50,7 +50,8 @@ export function OrgCard({ org, perOrgLink = true }: { org: DashboardOrganization
     >
       <Row gutter={[8, 8]}>
         {org.figures.map((f) => (
-          <Col key={f.code} xs={12} sm={8}>
+          // two figures a row in a third of a laptop screen, so "1,236,800 元" stays on one line
+          <Col key={f.code} xs={12} sm={8} xl={12} xxl={8}>
             <div
               role="link"
               tabIndex={0}
@@ -61,7 +62,7 @@ export function OrgCard({ org, perOrgLink = true }: { org: DashboardOrganization
               onClick={() => navigate(metricsUrl(f.link))}
               onKeyDown={(e) => e.key === 'Enter' && navigate(metricsUrl(f.link))}
             >
-              <Statistic title={<span style={{ fontSize: 12 }}>{f.label}</span>} value={showValue(f.value)} suffix={f.unit} styles={{ content: { fontSize: 20 } }} />
+              <Statistic title={<span style={{ fontSize: 12 }}>{f.label}</span>} value={showValue(f.value)} suffix={f.unit} styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' } }} />
             </div>
           </Col>
         ))}

@@ -1,6 +1,5 @@
 import { Alert, Button, Col, Flex, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { thisYear } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageLoading } from '../../../ui/states';
@@ -19,7 +18,20 @@ import { TrendChart } from '../components/TrendChart';
 export function DashboardPage() {
   const { orgId } = useParams();
   const currentYear = thisYear();
-  const [year, setYear] = useState(currentYear);
+  // the year lives in the URL, so coming back from a figure's records shows the same year
+  const [search, setSearch] = useSearchParams();
+  const asked = Number(search.get('year'));
+  const year = Number.isInteger(asked) && asked >= 1949 && asked <= currentYear + 1 ? asked : currentYear;
+  const setYear = (y: number) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (y === currentYear) next.delete('year');
+        else next.set('year', String(y));
+        return next;
+      },
+      { replace: true },
+    );
   const { data, loading, error } = useRequest(() => (orgId ? getOrgDashboard(orgId, year) : getDashboard(year)), [orgId, year]);
 
   const yearPicker = (
@@ -42,7 +54,7 @@ export function DashboardPage() {
         extra={
           <>
             {orgId ? (
-              <Link to="/dashboard">
+              <Link to={year === currentYear ? '/dashboard' : `/dashboard?year=${year}`}>
                 <Button>返回总览</Button>
               </Link>
             ) : null}

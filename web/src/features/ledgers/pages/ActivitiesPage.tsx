@@ -9,19 +9,19 @@ import { CatalogSelect } from '../components/CatalogSelect';
 import { LedgerList } from '../components/LedgerList';
 
 const columns: TableColumnsType<Activity> = [
-  { title: '活动名称', dataIndex: 'name', fixed: 'left', width: 200, render: (v: string, r) => <Link to={`/activities/${r.id}`}>{v}</Link> },
+  { title: '活动名称', dataIndex: 'name', fixed: 'left', width: 180, render: (v: string, r) => <Link to={`/activities/${r.id}`}>{v}</Link> },
   { title: '类型', dataIndex: 'type', width: 90, render: (v: string) => <Tag>{v}</Tag> },
   { title: '开始日期', dataIndex: 'startOn', width: 130, render: (v: string) => showDate(v) },
-  { title: '地点', dataIndex: 'place', width: 160, render: (v: string | null) => v ?? '—' },
+  { title: '地点', dataIndex: 'place', width: 140, render: (v: string | null) => v ?? '—' },
   { title: '场次', dataIndex: 'sessions', width: 70, align: 'right' },
   { title: '参与人次', dataIndex: 'participants', width: 90, align: 'right' },
   {
     title: '联合单位',
     dataIndex: 'partners',
-    width: 200,
+    width: 180,
     render: (ps: Activity['partners']) => (ps?.length ? ps.map((p) => <Tag key={p.name}>{p.name}</Tag>) : '—'),
   },
-  { title: '主办单位', dataIndex: 'orgName', width: 160, render: (v: string | null) => v ?? '—' },
+  { title: '主办单位', dataIndex: 'orgName', width: 150, render: (v: string | null) => v ?? '—' },
 ];
 
 export function ActivitiesPage() {

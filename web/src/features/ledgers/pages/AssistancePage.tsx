@@ -18,14 +18,14 @@ const columns: TableColumnsType<Assistance> = [
     width: 110,
     render: (v: string | null, r) => <Link to={`/assistance/${r.id}`}>{v ?? (r.householdId ? '（家庭）' : '—')}</Link>,
   },
-  { title: '身份证号', dataIndex: 'personIdNumber', width: 190, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span> },
+  { title: '身份证号', dataIndex: 'personIdNumber', width: 170, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span> },
   { title: '帮扶项目', dataIndex: 'program', width: 110, render: (v: string) => <Tag>{v}</Tag> },
   { title: '形式', dataIndex: 'form', width: 70 },
   { title: '金额（元）', dataIndex: 'amountYuan', width: 110, align: 'right', render: (v: string | null) => yuanText(v) },
-  { title: '物资', dataIndex: 'goods', width: 140, render: (v: string | null) => v ?? '—' },
-  { title: '日期', dataIndex: 'givenOn', width: 130, render: (v: string) => showDate(v) },
-  { title: '资金来源', dataIndex: 'funder', width: 120, render: (v: string | null) => v ?? '—' },
-  { title: '帮扶单位', dataIndex: 'orgName', width: 160, render: (v: string | null) => v ?? '—' },
+  { title: '物资', dataIndex: 'goods', width: 110, render: (v: string | null) => v ?? '—' },
+  { title: '日期', dataIndex: 'givenOn', width: 110, render: (v: string) => showDate(v) },
+  { title: '资金来源', dataIndex: 'funder', width: 100, render: (v: string | null) => v ?? '—' },
+  { title: '帮扶单位', dataIndex: 'orgName', width: 150, render: (v: string | null) => v ?? '—' },
 ];
 
 export function AssistancePage() {
@@ -37,7 +37,7 @@ export function AssistancePage() {
       list={list}
       columns={columns}
       countUnit="条"
-      scrollX={1150}
+      scrollX={1040}
       searchPlaceholder="姓名或完整身份证号"
       filters={
         <>

@@ -8,6 +8,7 @@ import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
+import { useTopUnit } from '../../../ui/use-top-unit';
 import { exportUrl } from '../../ledgers/api';
 import { getWishSettings, listWishes, setWishSettings, type Wish } from '../api';
 import { WishDrawer } from '../components/WishDrawer';
@@ -27,14 +28,17 @@ const columns: TableColumnsType<Wish> = [
 /** 微心愿: collect, review, publish, follow claims, record delivery with a photo, confirm. */
 export function WishesPage() {
   const list = useListParams();
-  const { can } = useAuth();
+  const { can, user } = useAuth();
+  const top = useTopUnit(user?.id);
   const status = (list.get('status') ?? '') as WishStatus | '';
   const query = { status: status || undefined, orgId: list.orgId, page: list.page, pageSize: list.pageSize };
   const { data, loading, reload } = useRequest(() => listWishes(query), [JSON.stringify(query)]);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const settings = useRequest(() => getWishSettings(list.orgId), [list.orgId, settingsOpen]);
+  // the settings of the filtered unit, else of the caller's top unit (a global administrator has no unit of their own)
+  const settingsOrg = list.orgId ?? top?.id;
+  const settings = useRequest(() => getWishSettings(settingsOrg), [settingsOrg, settingsOpen], Boolean(settingsOrg) || top === null);
   const count = (s: WishStatus) => data?.byStatus?.[s] ?? 0;
   return (
     <>
@@ -89,7 +93,7 @@ export function WishesPage() {
         fields={['valueCapYuan', 'claimDays']}
         initialValues={{ valueCapYuan: settings.data?.valueCapYuan, claimDays: settings.data?.claimDays }}
         onSubmit={async (v) => {
-          await setWishSettings({ orgId: list.orgId, ...v });
+          await setWishSettings({ orgId: settingsOrg, ...v });
           setSettingsOpen(false);
         }}
       >
