@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Row, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { roleLabels } from '../../../../../src/domain/roles';
@@ -77,6 +77,7 @@ export function HomePage() {
             <Descriptions
               size="small"
               column={{ xs: 1, md: 2 }}
+              styles={{ content: { minWidth: 0 } }}
               items={[
                 { key: 'u', label: '用户名', children: user.username },
                 { key: 'n', label: '姓名', children: user.displayName },
@@ -84,23 +85,32 @@ export function HomePage() {
                   key: 'g',
                   label: '角色与单位',
                   span: 2,
-                  children: user.grants.length
-                    ? user.grants.map((g, i) => (
-                        <Tag key={i} color={g.orgId ? 'blue' : 'red'} style={{ marginBottom: 4, marginInlineEnd: 6 }}>
+                  children: user.grants.length ? (
+                    <Flex wrap gap={4} style={{ minWidth: 0 }}>
+                      {user.grants.map((g, i) => (
+                        <Tag key={i} color={g.orgId ? 'blue' : 'red'} style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}>
                           {roleLabels[g.role] ?? g.role} · {g.orgId ? (g.orgName ?? g.orgCode) : '全局'}
                         </Tag>
-                      ))
-                    : '未授权，请联系管理员',
+                      ))}
+                    </Flex>
+                  ) : (
+                    '未授权，请联系管理员'
+                  ),
                 },
                 {
                   key: 'p',
                   label: '权限',
                   span: 2,
-                  children: user.permissions.map((p) => (
-                    <Tag key={p} style={{ marginBottom: 4, marginInlineEnd: 6 }}>
-                      {permissionLabels[p] ?? p}
-                    </Tag>
-                  )),
+                  // the tags wrap inside the phone's width (they pushed the page to 764 px and the tab bar off-screen)
+                  children: (
+                    <Flex wrap gap={4} style={{ minWidth: 0 }}>
+                      {user.permissions.map((p) => (
+                        <Tag key={p} style={{ marginInlineEnd: 0 }}>
+                          {permissionLabels[p] ?? p}
+                        </Tag>
+                      ))}
+                    </Flex>
+                  ),
                 },
               ]}
             />
