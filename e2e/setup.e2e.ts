@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +177,106 @@ describe('a county without the demo sets itself up in Chromium', () => {
     const row = accounts.find((r) => r[0] === 'qh-fl-t02') as string[];
     await logIn(liaison, 'qh-fl-t02', row[4]);
     await liaison.getByText('请先修改密码', { exact: true }).waitFor();
+    const form = liaison.getByTestId('forced-password-change');
+    await form.getByLabel('当前密码').fill(row[4]);
+    await form.getByLabel('新密码', { exact: true }).fill('Honghuo-fl-2026');
+    await form.getByLabel('确认新密码').fill('Honghuo-fl-2026');
+    await form.getByTestId('password-submit').click();
+    await liaison.getByTestId('nav-people').first().waitFor();
+
+    // …and imports the township's own assistance ledger (a title row, its own headers) by mapping its columns
+    await liaison.goto(`${url}/imports?kind=assistance`);
+    await liaison.getByTestId('import-upload').setInputFiles({ name: '红旗镇救助台账.xlsx', mimeType: xlsxType, buffer: await ownLedger() });
+    const mapping = liaison.getByTestId('import-mapping');
+    await mapping.waitFor();
+    const column = (header: string) => mapping.locator(`[data-testid="import-mapping-col"][data-header="${header}"]`);
+    expect(await column('证件号码').locator('.ant-select').first().textContent()).toContain('身份证号（必填）');
+    expect(await column('困难户').locator('.ant-select').first().textContent()).toContain('姓名（必填）');
+    await screenshot(liaison, 'setup-own-ledger-mapping-1366');
+    await liaison.getByTestId('import-mapping-apply').click();
+    await liaison.getByTestId('import-mapping-note').waitFor();
+    expect(await liaison.getByTestId('import-count-accepted').textContent()).toContain('3');
+    await liaison.getByTestId('import-confirm').click();
+    await liaison.getByTestId('import-result').waitFor();
+    expect(await liaison.getByTestId('import-result').textContent()).toContain('已导入 3 条');
     await liaison.close();
-  });
+
+    // the county leader (imported too) downloads Word reports for four units; LibreOffice reads each one,
+    // and every figure in it is the metric API's figure for that unit
+    const leader = accounts.find((r) => r[0] === 'qh-leader') as string[];
+    const token = await ownToken('qh-leader', leader[4], 'Qinghe-leader-2026');
+    const own = await t.app.inject({ url: '/api/v1/metrics/assistance.beneficiaries?org=QH-FL-T02&from=2026-01-01&to=2026-12-31', headers: { authorization: `Bearer ${token}` } });
+    expect(own.json().value).toBe(3);
+    const dir = mkdtempSync(join(tmpdir(), 'qh-reports-'));
+    for (const code of ['QH', 'QH-FL', 'QH-ZGH', 'QH-FL-T02']) {
+      const docx = await t.app.inject({ url: `/api/v1/reports/annual?org=${code}&year=2026&format=docx`, headers: { authorization: `Bearer ${token}` } });
+      expect(docx.statusCode, `${code}: ${docx.body.slice(0, 200)}`).toBe(200);
+      const text = pdfText(dir, code, docx.rawPayload);
+      const html = await t.app.inject({ url: `/api/v1/reports/annual?org=${code}&year=2026&format=html`, headers: { authorization: `Bearer ${token}` } });
+      const figures = [...html.body.matchAll(/<a class="fig" href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => ({ q: new URLSearchParams(decodeEntities(m[1]).split('?')[1]), text: m[2] }));
+      expect(figures.length, code).toBeGreaterThan(2);
+      let checked = 0;
+      for (const f of figures) {
+        expect(text.replace(/\s+/g, ''), `${code}: ${f.text}`).toContain(f.text);
+        const metric = await t.app.inject({ url: `/api/v1/metrics/${encodeURIComponent(f.q.get('code') as string)}?org=${f.q.get('org')}&from=${f.q.get('from')}&to=${f.q.get('to')}`, headers: { authorization: `Bearer ${token}` } });
+        expect(metric.statusCode).toBe(200);
+        const { value, unit } = metric.json() as { value: number; unit: string };
+        if (/^\d[\d,]*$/.test(f.text) && unit !== '元') {
+          expect(Number(f.text.replace(/,/g, '')), `${code}: ${f.q.get('code')}`).toBe(value);
+          checked++;
+        }
+      }
+      expect(checked, code).toBeGreaterThan(0);
+      if (code === 'QH-FL-T02') expect(figures.some((f) => (f.q.get('code') ?? '').startsWith('assistance.')), 'the township report counts its assistance').toBe(true);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 400_000);
 });
+
+/** The township's own ledger: a title row, then headers that are not the template's. */
+async function ownLedger(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('救助台账');
+  ws.addRow(['红旗镇妇联2026年困难妇女救助台账']);
+  ws.addRow(['序号', '困难户', '证件号码', '救助项目', '发放时间', '救助款（元）', '所在村']);
+  const people: [string, string, string, number][] = [
+    ['孙玉兰', '1968-05-12', '送温暖', 500],
+    ['钱淑芬', '1972-09-03', '送温暖', 300],
+    ['周桂英', '1959-12-30', '春蕾计划', 800],
+  ];
+  people.forEach(([name, birth, program, amount], i) => {
+    ws.addRow([i + 1, name, idNumber('130127', birth, 400 + i * 2), program, new Date(Date.UTC(2026, 0, 20 + i)), amount, '红旗镇一村妇联']);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A valid GB 11643 number (female: an even sequence digit). */
+function idNumber(area: string, birth: string, seq: number): string {
+  const body = `${area}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** Logs in with a one-time password, sets an own one (as the person must), and returns a Bearer token. */
+async function ownToken(username: string, initial: string, own: string): Promise<string> {
+  const first = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: initial } });
+  expect(first.json().user.mustChangePassword).toBe(true);
+  const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { authorization: `Bearer ${first.json().token as string}` }, payload: { currentPassword: initial, newPassword: own } });
+  expect(changed.statusCode).toBeLessThan(300);
+  const next = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: own } });
+  return next.json().token as string;
+}
+
+/** LibreOffice converts the docx to PDF; pdftotext reads it back. */
+function pdfText(dir: string, name: string, docx: Buffer): string {
+  const file = join(dir, `${name}.docx`);
+  writeFileSync(file, docx);
+  const soffice = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+  if (soffice.status !== 0) throw new Error(`soffice: ${soffice.stderr}`);
+  const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
+  if (text.status !== 0) throw new Error(`pdftotext: ${text.stderr}`);
+  return text.stdout;
+}
+
+const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');

@@ -118,6 +118,7 @@ describe.skipIf(onPostgresRun)('quntuan CLI (spawned, SQLite)', { timeout: 120_0
     // every backup is an audit checkpoint: in its header, in data/audit-checkpoints.jsonl and in the output
     expect(header.auditCheckpoints).toEqual([{ seq: entries + 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: header.createdAt }]);
     expect(header.tables.map((t: { name: string }) => t.name)).not.toContain('import_uploads');
+    expect(header.tables.map((t: { name: string }) => t.name)).not.toContain('import_credentials');
     expect(readFileSync(join(dir, 'audit-checkpoints.jsonl'), 'utf8')).toBe(`${JSON.stringify(header.auditCheckpoints[0])}\n`);
     expect(backup.stdout).toContain(`审计检查点：第 ${entries + 1} 条`);
 

@@ -5,8 +5,8 @@
  *   last     {"end": true, "rows": total} — a file without it was cut short
  * Values are stored as read: text, numbers, null; binary as {"$b64": "..."}. Encrypted columns
  * (ID numbers, phones, addresses) stay ciphertext: restoring needs the same QUNTUAN_SECRET.
- * Stored import uploads (import_uploads) are never backed up: they are transient copies of
- * workbooks full of ID numbers. The header carries the audit checkpoint taken in the backup's snapshot.
+ * Stored import uploads (import_uploads) and unread one-time password sheets (import_credentials) are
+ * never backed up: transient copies of workbooks full of ID numbers, and one-time secrets. The header carries the audit checkpoint taken in the backup's snapshot.
  */
 import type { AuditCheckpoint } from '../../server/modules/audit/audit.checkpoints';
 

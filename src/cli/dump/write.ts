@@ -18,8 +18,12 @@ export interface BackupSummary {
   auditCheckpoint: AuditCheckpoint;
 }
 
-/** Tables a backup leaves out: stored uploads are transient copies of workbooks full of ID numbers. */
-export const notBackedUp = new Set(['import_uploads']);
+/**
+ * Tables a backup leaves out: transient copies of personal data or one-time secrets — an upload waiting for
+ * its confirmation (a workbook full of ID numbers), an unread one-time password sheet (after a restore the
+ * administrator resets those passwords instead).
+ */
+export const notBackedUp = new Set(['import_uploads', 'import_credentials']);
 
 export interface BackupOptions {
   keyCheck: string | null;
