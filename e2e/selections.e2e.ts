@@ -268,5 +268,5 @@ describe('a selection in the browser', () => {
     await desk.locator('.ant-steps-item-process').getByText('表彰').waitFor();
     expect(await desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await screenshot(desk, 'selections-awarded-desktop');
-  });
+  }, 300_000); // the whole selection, eight steps and five accounts: past the default 120 s on a loaded 2-core machine
 });
