@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { screenshot } from './browser';
+import { multipartBody, sheetBuffer } from '../src/server/modules/imports/imports.fixtures';
+import { buildIdNumber } from '../test/factories';
 import { apiToken, closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 /**
@@ -83,6 +85,29 @@ describe('what a new user tripped over', () => {
     expect(await noOverflow(phone)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'issue12-p-results-awarded-390');
     await phone.close();
+  });
+
+  it.each([
+    [1366, 768],
+    [390, 844],
+  ])('shows import batches by a readable number (导入批次 2026-0001), not a UUID (%i px)', async (width, height) => {
+    const token = await apiToken(server, 'fl');
+    const org = await server.t.sys.db.selectFrom('org_units').select('id').where('code', '=', 'LD-FL').executeTakeFirstOrThrow();
+    const sheet = await sheetBuffer([['帮扶救助台账'], ['姓名', '身份证号', '帮扶项目', '金额', '日期'], ['郑淑芬', buildIdNumber({ gender: '女', birthDate: '1975-04-02' }), '送温暖', 300 + width, '2026-03-02']], { textColumns: [2] });
+    const body = multipartBody(sheet, `songwennuan-${width}.xlsx`) // the fixture percent-encodes a Chinese name, a browser does not;
+    const res = await server.t.app.inject({ method: 'POST', url: `/api/v1/imports/assistance?orgId=${org.id}`, payload: body.payload, headers: { authorization: `Bearer ${token}`, ...body.headers } });
+    expect(res.statusCode, res.body).toBe(200);
+    const number = (res.json() as { batchNumber: string }).batchNumber;
+    expect(number).toMatch(/^2026-\d{4}$/);
+    const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
+    await signIn(page, server, 'fl');
+    await page.goto(`${server.url}/imports/batches`);
+    const row = page.getByTestId('import-batches-table').locator('tr').filter({ hasText: number });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('帮扶');
+    expect(await page.getByTestId('import-batches-table').textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await screenshot(page, `issue12-import-batches-${width}`);
+    await page.close();
   });
 
   it('offers the report as 下载纯文本稿, not 下载 Markdown (1366 px)', async () => {
