@@ -23,7 +23,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     frameworkErrors: frameworkError,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -69,6 +69,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await registerRoutes(app, deps);
   await serveWeb(app, deps);
   return app;
+}
+
+/** QUNTUAN_TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies in front of the server. */
+function trustProxyOption(v: false | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof v === 'number' ? (_address, hop) => hop < v : v;
 }
 
 async function serveWeb(app: App, deps: AppDeps): Promise<void> {

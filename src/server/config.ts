@@ -18,6 +18,12 @@ const envSchema = z.object({
   QUNTUAN_UPLOAD_HOURS: z.coerce.number().positive().default(24),
   QUNTUAN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   QUNTUAN_API_RATE_PER_MINUTE: z.coerce.number().int().min(10).default(3000),
+  // the reverse proxy in front of the server: its addresses (comma-separated, CIDR allowed), or a hop count
+  QUNTUAN_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2}|[0-9a-fA-F:.\/]+(\s*,\s*[0-9a-fA-F:.\/]+)*)?$/, 'QUNTUAN_TRUST_PROXY 应为代理的地址（逗号分隔，可用 CIDR）或代理层数')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
   CI: z.string().optional(),
@@ -43,6 +49,11 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   /** requests a signed-in user may make per minute before 429 */
   apiRatePerMinute: number;
+  /**
+   * Fastify's trustProxy: false (no proxy: the peer is the client), a hop count, or the proxies' addresses.
+   * Behind a trusted proxy, X-Forwarded-For names the client and X-Forwarded-Proto https marks cookies Secure.
+   */
+  trustProxy: false | number | string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   isCi: boolean;
   isTest: boolean;
@@ -79,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadHours: e.QUNTUAN_UPLOAD_HOURS,
     seedDemo: e.QUNTUAN_SEED_DEMO,
     apiRatePerMinute: e.QUNTUAN_API_RATE_PER_MINUTE,
+    trustProxy: !e.QUNTUAN_TRUST_PROXY ? false : /^\d{1,2}$/.test(e.QUNTUAN_TRUST_PROXY) ? Number(e.QUNTUAN_TRUST_PROXY) : e.QUNTUAN_TRUST_PROXY.replace(/\s+/g, ''),
     logLevel: e.LOG_LEVEL,
     isCi: e.CI === 'true' || e.CI === '1',
     isTest: e.NODE_ENV === 'test' || Boolean(env.VITEST),

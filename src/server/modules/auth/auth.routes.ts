@@ -15,7 +15,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     await enforceRateLimit(req.ctx.db, `login:ip:${req.ip}`, 60, 60, deps.now());
     const result = await login(req.ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null }, deps.config.sessionHours);
     // maxAge (relative), not expires: a browser whose clock differs from the server's keeps the cookie
-    const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: false, maxAge: Math.round(deps.config.sessionHours * 3600) };
+    // Secure whenever the request came over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto)
+    const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: req.protocol === 'https', maxAge: Math.round(deps.config.sessionHours * 3600) };
     void reply.setCookie(sessionCookie, result.token, { ...cookieOpts, httpOnly: true });
     void reply.setCookie(csrfCookie, result.csrfToken, { ...cookieOpts, httpOnly: false });
     return result;
@@ -23,8 +24,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
     await logout(req.ctx);
-    void reply.clearCookie(sessionCookie, { path: '/' });
-    void reply.clearCookie(csrfCookie, { path: '/' });
+    void reply.clearCookie(sessionCookie, { path: '/', sameSite: 'strict', secure: req.protocol === 'https' });
+    void reply.clearCookie(csrfCookie, { path: '/', sameSite: 'strict', secure: req.protocol === 'https' });
     return reply.status(204).send();
   });
 

@@ -11,10 +11,20 @@ import { verifyPassword } from '../../security/passwords';
 import { appendAudit } from '../audit/audit.service';
 import { handlesOpenCases } from '../cases/cases.service';
 
-// Login throttling (per username and per address), counted in the database.
+// Login throttling, counted in the database (so every instance agrees). A county office sits behind one
+// NAT address: one colleague's typos, or one attacker, must not lock out the office. So the tight limit is
+// per (address, username); a username alone has a higher one (guessing from many addresses); an address
+// alone only a high ceiling over a longer window (one address trying many usernames).
 const loginWindowSec = 15 * 60;
-const maxFailuresPerUser = 5;
-const maxFailuresPerIp = 30;
+export const loginLimits = {
+  /** failures of one username from one address in 15 minutes */
+  perAddressAndUser: 5,
+  /** failures of one username from any address in 15 minutes */
+  perUser: 10,
+  /** failures from one address, any username, in an hour */
+  perAddress: 200,
+  addressWindowSec: 60 * 60,
+} as const;
 
 export interface LoginResult {
   token: string;
@@ -30,22 +40,30 @@ export async function login(
 ): Promise<LoginResult> {
   const now = ctx.now();
   const username = input.username.trim();
+  const address = ctx.ip ?? 'unknown';
+  const pairKey = `login-fail:ip-user:${address}:${username.toLowerCase()}`;
   const userKey = `login-fail:user:${username.toLowerCase()}`;
-  const ipKey = `login-fail:ip:${ctx.ip ?? 'unknown'}`;
-  const [userFails, ipFails] = await Promise.all([
+  const ipKey = `login-fail:ip:${address}`;
+  const [pairFails, userFails, ipFails] = await Promise.all([
+    readCounter(ctx.db, pairKey, loginWindowSec, now),
     readCounter(ctx.db, userKey, loginWindowSec, now),
-    readCounter(ctx.db, ipKey, loginWindowSec, now),
+    readCounter(ctx.db, ipKey, loginLimits.addressWindowSec, now),
   ]);
-  if (userFails >= maxFailuresPerUser || ipFails >= maxFailuresPerIp) {
+  if (pairFails >= loginLimits.perAddressAndUser || userFails >= loginLimits.perUser) {
     const minutes = Math.ceil(retryAfterSeconds(now, loginWindowSec) / 60);
-    throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${minutes} 分钟后再试`);
+    throw new AppError('RATE_LIMITED', `该账号登录失败次数过多，请 ${minutes} 分钟后再试`);
+  }
+  if (ipFails >= loginLimits.perAddress) {
+    const minutes = Math.ceil(retryAfterSeconds(now, loginLimits.addressWindowSec) / 60);
+    throw new AppError('RATE_LIMITED', `本网络地址登录失败次数过多，请 ${minutes} 分钟后再试`);
   }
   const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   // verify even when the user is unknown, so timing does not reveal which usernames exist
   const ok = await verifyPassword(user?.password_hash ?? dummyHash, input.password);
   if (!user || !ok || user.disabled) {
+    await hitCounter(ctx.db, pairKey, loginWindowSec, now);
     await hitCounter(ctx.db, userKey, loginWindowSec, now);
-    await hitCounter(ctx.db, ipKey, loginWindowSec, now);
+    await hitCounter(ctx.db, ipKey, loginLimits.addressWindowSec, now);
     await appendAudit(ctx, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null, detail: { username } });
     throw new AppError('UNAUTHENTICATED', user?.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码错误');
   }
