@@ -64,9 +64,20 @@ async function fitsPhone(page: Page, name: string, buttons: Locator[]) {
 async function advance(page: Page, label: string) {
   const button = page.getByRole('button', { name: `进入${label}阶段` });
   await fitsPhone(page, `advance-${label}`, [button]);
-  await button.click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
-  await page.locator('.ant-steps-item-process').getByText(label === '表彰' ? '表彰' : label).waitFor();
+  // a click on 确定 while the confirmation is still opening can be lost (seen under load): the stage is then
+  // unchanged and the button still names it, so the same step is asked again — never the next one
+  const confirm = page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确定' });
+  const reached = page.locator('.ant-steps-item-process').getByText(label === '表彰' ? '表彰' : label);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await confirm.isVisible())) await button.click();
+    await confirm.click();
+    try {
+      await reached.waitFor({ timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3 || !(await button.isVisible())) throw e;
+    }
+  }
 }
 
 async function phonePage(): Promise<Page> {
