@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Config } from '../server/config';
@@ -88,4 +89,15 @@ export async function readFirstLine(input: NodeJS.ReadStream): Promise<string | 
 
 export function printJson(env: CommandEnv, value: unknown): void {
   env.out(JSON.stringify(value));
+}
+
+/** Reads a workbook named on the command line: at most 20 MB, a Chinese message when it cannot be read. */
+export function readImportFile(file: string): Buffer {
+  try {
+    if (statSync(file).size > 20 * 1024 * 1024) throw new InputError('文件超过 20 MB 上限');
+    return readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`无法读取文件 ${file}：${(e as Error).message}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../server/http/errors';
 import { buildErrorWorkbook } from '../../server/modules/imports/error-workbook';
@@ -8,7 +8,7 @@ import { createSmsSender } from '../../server/modules/otp/sms';
 import { importOrgTree } from '../../server/modules/orgs/orgs.import';
 import { buildCredentialSheet, importUsers, type UserImportResult } from '../../server/modules/users/users.import';
 import { openRuntime, systemCtx } from '../../server/runtime';
-import { type CommandRun, exitCode, InputError, parseCommandArgs, printJson, requireOption, UsageError } from '../support';
+import { type CommandRun, exitCode, InputError, parseCommandArgs, printJson, readImportFile, requireOption, UsageError } from '../support';
 
 /**
  * `quntuan import orgs <file.xlsx> --org <rootCode> [--dry-run] [--errors <out.xlsx>] [--json]`
@@ -30,14 +30,7 @@ export const runTreeImport: CommandRun = async (args, env) => {
   if (extra.length) throw new UsageError(`多余的参数：${extra.join(' ')}`);
   if (kind === 'orgs' && values.output) throw new UsageError('-o 只用于 import users（初始密码表）');
   const orgCode = requireOption(values.org, '--org');
-  let content: Buffer;
-  try {
-    if (statSync(file).size > 20 * 1024 * 1024) throw new InputError('文件超过 20 MB 上限');
-    content = readFileSync(file);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`无法读取文件 ${file}：${(e as Error).message}`);
-  }
+  const content = readImportFile(file);
   const rt = await openRuntime(env.config);
   try {
     const ctx = systemCtx(rt, `cli-import-${kind}`);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ledgerKinds } from '../../domain/ledgers/catalogs';
 import { AppError } from '../../server/http/errors';
@@ -12,7 +12,7 @@ import type { ImportKind } from '../../server/modules/imports/kinds/types';
 import { resolveOrgCode } from '../../server/modules/imports/org-resolver';
 import { openRuntime, systemCtx } from '../../server/runtime';
 import { type Progress, startProgress } from '../progress';
-import { type CommandRun, exitCode, InputError, parseCommandArgs, printJson, requireOption, UsageError } from '../support';
+import { type CommandRun, exitCode, InputError, parseCommandArgs, printJson, readImportFile, requireOption, UsageError } from '../support';
 
 /**
  * `quntuan import <kind> <file.xlsx> --org <orgCode> [--dry-run] [--accept-valid] [--errors <out.xlsx>] [--json]
@@ -42,14 +42,7 @@ export const runImportCommand: CommandRun = async (args, env) => {
   if (extra.length) throw new UsageError(`多余的参数：${extra.join(' ')}`);
   const orgCode = requireOption(values.org, '--org');
   const mapping = parseMapOptions(kind as ImportKind, values.map ?? []);
-  let content: Buffer;
-  try {
-    if (statSync(file).size > 20 * 1024 * 1024) throw new InputError('文件超过 20 MB 上限');
-    content = readFileSync(file);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`无法读取文件 ${file}：${(e as Error).message}`);
-  }
+  const content = readImportFile(file);
   const rt = await openRuntime(env.config);
   let bar: Progress | null = null;
   try {
