@@ -42,6 +42,9 @@ export interface CampaignTable {
   /** instants the stage moved into and out of 投票 (null before migration 2026-11-29T1100, or not yet) */
   voting_opened_at?: string | null;
   voting_closed_at?: string | null;
+  /** 投票开始/截止 set by the organizer (null before migration 2026-12-08T1300, or not set) */
+  voting_starts_at?: string | null;
+  voting_ends_at?: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -72,6 +75,11 @@ export interface CampaignNominationTable {
   withdraw_reason: string | null;
   withdrawn_by: string | null;
   withdrawn_at: string | null;
+  /** 公开展示名称 and the consent to publication: 'self' (本人) or 'guardian' (监护人), who recorded it and when */
+  display_name?: string | null;
+  publish_consent?: string | null;
+  consent_recorded_by?: string | null;
+  consent_recorded_at?: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
