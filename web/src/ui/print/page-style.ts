@@ -1,0 +1,33 @@
+import { showDate, today } from '../dates';
+
+/** A CSS string literal (for `content:`): quotes, backslashes and line breaks escaped. */
+export function cssString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+/** 打印日期：2026年12月8日 — the server's business date (web/shared/clock.ts), never the PC's. */
+export function printDateText(): string {
+  return `打印日期：${showDate(today())}`;
+}
+
+/**
+ * The page's margin boxes while one print runs: the unit's name top left, the print date top right,
+ * 第 n 页，共 m 页 at the foot (print.css holds the foot as well, for a page printed with Ctrl+P).
+ */
+export function pageRule(unitName: string): string {
+  const box = 'font-size: 9pt; color: #444;';
+  return `@page {
+  @top-left { content: ${cssString(unitName)}; ${box} }
+  @top-right { content: ${cssString(printDateText())}; ${box} }
+  @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; ${box} }
+}`;
+}
+
+/** Puts the margin boxes for `unitName` on the document; the returned function takes them off. */
+export function applyPageRule(unitName: string): () => void {
+  const style = document.createElement('style');
+  style.dataset.qtPrint = 'page';
+  style.textContent = pageRule(unitName);
+  document.head.appendChild(style);
+  return () => style.remove();
+}
