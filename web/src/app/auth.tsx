@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Permission } from '../../../src/domain/roles';
 import { type CurrentUser, fetchMe, login as apiLogin, logout as apiLogout } from '../features/auth/api';
+import { queryClient } from '../../shared/api/query';
 import { ApiError, mayHaveSession, setUnauthorizedHandler } from '../ui/http';
 
 interface AuthState {
@@ -34,6 +35,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     else refresh().catch(() => setUser(null));
     return () => setUnauthorizedHandler(null);
   }, [refresh]);
+
+  // another user (or none) must never see the answers cached for the previous one
+  const userId = user?.id;
+  useEffect(() => {
+    queryClient.clear();
+  }, [userId]);
 
   const login = useCallback(async (username: string, password: string) => {
     await apiLogin(username, password);
