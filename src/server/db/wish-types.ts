@@ -93,11 +93,17 @@ export interface WishClaimTable {
   due_on: string;
   outcome: string;
   ended_on: string | null;
+  /** the name the donor chose for the thank-you; null = 匿名 */
+  donor_name: string | null;
 }
 export interface WishSettingTable {
   org_id: string;
   value_cap_fen: number;
   claim_days: number;
+  /** the delivery point donors bring gifts to (null = not set at this unit) */
+  delivery_address: string | null;
+  delivery_phone: string | null;
+  delivery_hours: string | null;
   updated_at: string;
 }
 export interface WishCodeCounterTable {

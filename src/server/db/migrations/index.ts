@@ -22,8 +22,10 @@ import * as auditKeyed from './2026-12-07T2345-audit-keyed';
 import * as importUploadsSealed from './2026-12-07T2350-import-uploads-sealed';
 import * as setupImports from './2026-12-07T2300-setup-imports';
 import * as moneyBigint from './2026-12-08T0100-money-bigint';
+import * as notices from './2026-12-08T1700-notices';
 import * as nominationPublicationVotingTimes from './2026-12-08T1300-nomination-publication-voting-times';
 import * as wishDeliveryDonor from './2026-12-08T1400-wish-delivery-donor';
+import * as todoDigest from './2026-12-08T1600-todo-digest';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -50,6 +52,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T2350-import-uploads-sealed': importUploadsSealed,
   '2026-12-07T2300-setup-imports': setupImports,
   '2026-12-08T0100-money-bigint': moneyBigint,
+  '2026-12-08T1700-notices': notices,
   '2026-12-08T1300-nomination-publication-voting-times': nominationPublicationVotingTimes,
   '2026-12-08T1400-wish-delivery-donor': wishDeliveryDonor,
+  '2026-12-08T1600-todo-digest': todoDigest,
 };

@@ -67,7 +67,7 @@ describe('what a published wish may say about the child', () => {
     const id = w.json().id as string;
     const clean = (await req('GET', `/api/v1/wishes/${id}`)).json();
     expect(clean.publicPreview).toEqual({
-      card: { id: '', maskedName: '欧***', kind: '儿童', title: '一套课外书', story: '喜欢读书，想要一套童话书', valueYuan: 60, unitName: '光明村妇联', status: 'published', statusLabel: '待认领', publishedOn: null, claimedOn: null, fulfilledOn: null },
+      card: { id: '', maskedName: '欧***', kind: '儿童', title: '一套课外书', story: '喜欢读书，想要一套童话书', valueYuan: 60, unitName: '光明村妇联', status: 'published', statusLabel: '待认领', publishedOn: null, claimedOn: null, fulfilledOn: null, donorName: null },
       findings: [],
     });
     // the wish of the report: written before the check knew the registered address

@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { donorDisplayName, donorNameToStore } from '../../../domain/wishes/donor';
 import { claimDueOn, publicWishStatuses, type WishStatus, wishStatusLabels } from '../../../domain/wishes/flow';
 import { fenToYuanNumber } from '../../../domain/money';
 import { type Ctx, inTransaction, nowIso } from '../../context';
@@ -9,7 +10,7 @@ import { inSubtree, orgNames } from '../catalogs/ledger-kit';
 import { addressHashOf, resolvePublicToken } from '../otp/otp.service';
 import { withholdUnsafeText } from './wishes.public-text';
 import * as repo from './wishes.repo';
-import { applyLapses, newClaimId, settingsAt, today } from './wishes.rules';
+import { applyLapses, type DeliveryPoint, newClaimId, settingsAt, today } from './wishes.rules';
 import type { PublicWishesQuery } from './wishes.schemas';
 import { type PublicWish, toPublicWish } from './wishes.view';
 
@@ -44,7 +45,8 @@ export async function listPublicWishes(ctx: Ctx, q: PublicWishesQuery) {
   const names = await orgNames(ctx, rows.map((r) => r.org_id));
   // the units that have wishes on the board, for the unit filter
   const units = await ctx.db.selectFrom('wishes as w').innerJoin('org_units as u', 'u.id', 'w.org_id').select(['u.id', 'u.name']).distinct().where('w.deleted_at', 'is', null).where(shown).orderBy('u.name').execute();
-  const items = await withholdUnsafeText(ctx, rows, rows.map((r) => toPublicWish(r, names.get(r.org_id) ?? '')));
+  const donors = await repo.donorNamesOf(ctx.db, rows.map((r) => r.claim_id));
+  const items = await withholdUnsafeText(ctx, rows, rows.map((r) => toPublicWish(r, names.get(r.org_id) ?? '', donors)));
   return { items, total, page: q.page, pageSize: q.pageSize, units: units.map((u) => ({ id: u.id, name: u.name })) };
 }
 
@@ -54,18 +56,33 @@ async function publicRow(ctx: Ctx, code: string): Promise<repo.WishRow> {
   return row;
 }
 
-export async function getPublicWish(ctx: Ctx, code: string): Promise<PublicWish & { claimDays: number }> {
+export type PublicWishDetail = PublicWish & { claimDays: number; deliveryPoint: DeliveryPoint & { unitName: string } };
+
+/**
+ * A wish as its page shows it, with what a donor commits to: the claim days in force and the
+ * delivery point (the collecting unit's, else its nearest ancestor's; public information of the unit).
+ */
+async function publicDetail(ctx: Ctx, row: repo.WishRow): Promise<PublicWishDetail> {
+  const names = await orgNames(ctx, [row.org_id]);
+  const unitName = names.get(row.org_id) ?? '';
+  const [shown] = await withholdUnsafeText(ctx, [row], [toPublicWish(row, unitName, await repo.donorNamesOf(ctx.db, [row.claim_id]))]);
+  const s = await settingsAt(ctx.db, row.org_id);
+  return { ...shown, claimDays: s.claimDays, deliveryPoint: { unitName, ...s.delivery } };
+}
+
+export async function getPublicWish(ctx: Ctx, code: string): Promise<PublicWishDetail> {
   await limitReads(ctx);
   const found = await publicRow(ctx, code);
   await applyLapses(ctx, found.id);
-  const row = await publicRow(ctx, code);
-  const names = await orgNames(ctx, [row.org_id]);
-  const [shown] = await withholdUnsafeText(ctx, [row], [toPublicWish(row, names.get(row.org_id) ?? '')]);
-  return { ...shown, claimDays: (await settingsAt(ctx.db, row.org_id)).claimDays };
+  return publicDetail(ctx, await publicRow(ctx, code));
 }
 
-/** One donor wins: the conditional UPDATE … WHERE status = 'published' changes one row for exactly one of many concurrent claims. */
-export async function claimWish(ctx: Ctx, code: string, token: string) {
+/**
+ * One donor wins: the conditional UPDATE … WHERE status = 'published' changes one row for exactly one
+ * of many concurrent claims. Only this call claims: verifying a phone (otp) never does; the page asks
+ * the donor to confirm what they commit to, and the name for the thank-you, before calling it.
+ */
+export async function claimWish(ctx: Ctx, code: string, token: string, donorName?: string | null) {
   await enforceRateLimit(ctx.db, `wishes:claim:addr:${addressHashOf(ctx)}`, publicWishLimits.claimsPerAddressHour, 3600, ctx.now());
   const donor = await resolvePublicToken(ctx, token, 'claim');
   const found = await publicRow(ctx, code);
@@ -79,12 +96,11 @@ export async function claimWish(ctx: Ctx, code: string, token: string) {
     const won = await repo.updateWishIf(tx.db, found.id, 'published', { status: 'claimed', claim_id: claimId, claimed_on: day, updated_at: nowIso(tx) });
     if (!won) throw new AppError('CONFLICT', '该心愿已被其他爱心人士认领，请选择其他心愿');
     const dueOn = claimDueOn(day, claimDays);
-    await repo.insertClaim(tx.db, { id: claimId, wish_id: found.id, donor_hash: donor.voterHash, phone_masked: donor.phoneMasked, claimed_at: nowIso(tx), claimed_on: day, due_on: dueOn, outcome: 'holding', ended_on: null });
-    await appendAudit(tx, { action: 'claim', entity: 'wish', entityId: found.id, orgId: found.org_id, detail: { claimId, phone: donor.phoneMasked, dueOn } });
-    const row = await publicRow(tx, code);
-    const names = await orgNames(tx, [row.org_id]);
-    const [wish] = await withholdUnsafeText(tx, [row], [toPublicWish(row, names.get(row.org_id) ?? '')]);
-    return { wish, claim: { claimedOn: day, dueOn, phoneMasked: donor.phoneMasked } };
+    const name = donorNameToStore(donorName);
+    await repo.insertClaim(tx.db, { id: claimId, wish_id: found.id, donor_hash: donor.voterHash, phone_masked: donor.phoneMasked, claimed_at: nowIso(tx), claimed_on: day, due_on: dueOn, outcome: 'holding', ended_on: null, donor_name: name });
+    await appendAudit(tx, { action: 'claim', entity: 'wish', entityId: found.id, orgId: found.org_id, detail: { claimId, phone: donor.phoneMasked, dueOn, donorName: donorDisplayName(name) } });
+    const wish = await publicDetail(tx, await publicRow(tx, code));
+    return { wish, claim: { claimedOn: day, dueOn, phoneMasked: donor.phoneMasked, donorName: donorDisplayName(name) } };
   });
 }
 

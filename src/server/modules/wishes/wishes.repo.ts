@@ -38,7 +38,7 @@ export async function claimOf(db: Kysely<DB>, claimId: string | null) {
 }
 
 export async function claimsOfWish(db: Kysely<DB>, wishId: string) {
-  return db.selectFrom('wish_claims').select(['id', 'phone_masked', 'claimed_on', 'due_on', 'outcome', 'ended_on']).where('wish_id', '=', wishId).orderBy('claimed_at', 'desc').execute();
+  return db.selectFrom('wish_claims').select(['id', 'phone_masked', 'donor_name', 'claimed_on', 'due_on', 'outcome', 'ended_on']).where('wish_id', '=', wishId).orderBy('claimed_at', 'desc').execute();
 }
 
 /** Claims past their last day whose wish is still only claimed (not delivered): candidates to lapse. */
@@ -83,7 +83,7 @@ export async function nearestSettings(db: Kysely<DB>, orgId: string) {
   return db
     .selectFrom('wish_settings as s')
     .innerJoin('org_closure as oc', 'oc.ancestor_id', 's.org_id')
-    .select(['s.org_id', 's.value_cap_fen', 's.claim_days'])
+    .select(['s.org_id', 's.value_cap_fen', 's.claim_days', 's.delivery_address', 's.delivery_phone', 's.delivery_hours'])
     .where('oc.descendant_id', '=', orgId)
     .orderBy('oc.depth', 'asc')
     .limit(1)
@@ -104,4 +104,12 @@ export async function nextCodeNumber(db: Kysely<DB>, year: number): Promise<numb
 export async function attachmentCount(db: Kysely<DB>, wishId: string): Promise<number> {
   const r = await db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'wishes').where('entity_id', '=', wishId).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** The names donors left on the claims holding these wishes (claim id → name; null = 匿名). */
+export async function donorNamesOf(db: Kysely<DB>, claimIds: (string | null)[]): Promise<Map<string, string | null>> {
+  const ids = Array.from(new Set(claimIds.filter((c): c is string => Boolean(c))));
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('wish_claims').select(['id', 'donor_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.donor_name]));
 }

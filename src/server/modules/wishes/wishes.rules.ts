@@ -12,9 +12,26 @@ import * as repo from './wishes.repo';
 /** Rules the organizer and public sides share: settings in force, lazy lapsing of claims (the public-text check: wishes.public-text.ts). */
 export const today = (ctx: Pick<Ctx, 'now'>) => shanghaiDate(ctx.now());
 
-export async function settingsAt(db: Kysely<DB>, orgId: string): Promise<{ valueCapFen: number; claimDays: number; fromOrgId: string | null }> {
+export interface DeliveryPoint {
+  address: string | null;
+  phone: string | null;
+  hours: string | null;
+}
+export interface WishSettingsInForce {
+  valueCapFen: number;
+  claimDays: number;
+  delivery: DeliveryPoint;
+  fromOrgId: string | null;
+}
+
+/** The settings in force at a unit: its own, else its nearest ancestor's, else the defaults (no delivery point). */
+export async function settingsAt(db: Kysely<DB>, orgId: string): Promise<WishSettingsInForce> {
   const s = await repo.nearestSettings(db, orgId);
-  return s ? { valueCapFen: Number(s.value_cap_fen), claimDays: Number(s.claim_days), fromOrgId: s.org_id } : { valueCapFen: defaultValueCapFen, claimDays: defaultClaimDays, fromOrgId: null };
+  if (!s) return { valueCapFen: defaultValueCapFen, claimDays: defaultClaimDays, delivery: { address: null, phone: null, hours: null }, fromOrgId: null };
+  return {
+    valueCapFen: Number(s.value_cap_fen), claimDays: Number(s.claim_days),
+    delivery: { address: s.delivery_address, phone: s.delivery_phone, hours: s.delivery_hours }, fromOrgId: s.org_id,
+  };
 }
 
 export async function assertUnderCap(db: Kysely<DB>, orgId: string, valueFen: number): Promise<void> {

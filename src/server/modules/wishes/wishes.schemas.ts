@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDate } from '../../../domain/dates';
+import { donorNameInput } from '../../../domain/wishes/donor';
 import { publicWishStatuses, wishActions, wishBeneficiaryKinds, wishStatuses } from '../../../domain/wishes/flow';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, label: string) => z.enum(values, { error: `${label}应为 ${values.join('、')} 之一` });
@@ -49,10 +50,21 @@ export const wishTransitionBody = z
   .describe('approve 审核通过 | reject 退回 | publish 发布 | release 解除认领 | deliver 登记送达（须先上传照片） | confirm 确认圆梦 | withdraw 撤回');
 export type WishTransitionBody = z.infer<typeof wishTransitionBody>;
 
+const optionalText = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过 ${max} 个字`).nullable().optional();
 export const wishSettingsBody = z.object({
   orgId: id.optional(),
   valueCapYuan: yuan('心愿价值上限'),
   claimDays: z.number({ error: '认领期限应为天数' }).int('认领期限应为整天数').min(1, '认领期限至少 1 天').max(90, '认领期限最长 90 天'),
+  deliveryAddress: optionalText('送达地点地址', 100).describe('爱心人士送心愿物品的地点：完整地址（公开显示）'),
+  deliveryPhone: z
+    .string({ error: '联系电话应为文字' })
+    .trim()
+    .max(20, '联系电话不能超过 20 个字符')
+    .refine((v) => v === '' || /^(?=(?:\D*\d){7,})[\d\s()（）+-]+$/.test(v), '联系电话应为手机号或座机号码（如 010-12345678）')
+    .nullable()
+    .optional()
+    .describe('送达地点的联系电话（公开显示）'),
+  deliveryHours: optionalText('接收时间', 60).describe('送达地点的接收时间，如 工作日 8:30–17:00'),
 });
 export type WishSettingsBody = z.infer<typeof wishSettingsBody>;
 export const wishSettingsQuery = z.object({ orgId: id.optional() });
@@ -70,7 +82,10 @@ export const publicWishesQuery = z.object({
 });
 export type PublicWishesQuery = z.infer<typeof publicWishesQuery>;
 export const publicWishParam = z.object({ id: z.string().trim().min(1).max(64).describe('心愿编号（如 WX-2026-000123）') });
-export const claimBody = z.object({ token: z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200) });
+export const claimBody = z.object({
+  token: z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200),
+  donorName: donorNameInput.nullable().optional().describe('致谢时显示的称呼（如 张女士）；留空或“匿名”显示为 爱心人士（匿名）'),
+});
 export const publicTokenHeaders = z.object({ 'x-public-token': z.string({ error: '请先验证手机号' }).trim().min(1, '请先验证手机号').max(200).describe('手机验证后取得的公众令牌') });
 
 // what the public routes may answer: fields outside these shapes never leave the server
@@ -88,8 +103,10 @@ export const publicWishResult = z.object({
   publishedOn: nullableText,
   claimedOn: nullableText,
   fulfilledOn: nullableText,
+  donorName: nullableText.describe('认领后：爱心人士留下的称呼，或 爱心人士（匿名）；从不含手机号'),
 });
-export const publicWishDetailResult = publicWishResult.extend({ claimDays: z.number() });
+const deliveryPoint = z.object({ unitName: z.string(), address: nullableText, phone: nullableText, hours: nullableText });
+export const publicWishDetailResult = publicWishResult.extend({ claimDays: z.number(), deliveryPoint });
 export const publicBoardResult = z.object({
   items: z.array(publicWishResult),
   total: z.number(),
@@ -97,7 +114,7 @@ export const publicBoardResult = z.object({
   pageSize: z.number(),
   units: z.array(z.object({ id: z.string(), name: z.string() })),
 });
-export const claimResult = z.object({ wish: publicWishResult, claim: z.object({ claimedOn: z.string(), dueOn: z.string(), phoneMasked: z.string() }) });
+export const claimResult = z.object({ wish: publicWishDetailResult, claim: z.object({ claimedOn: z.string(), dueOn: z.string(), phoneMasked: z.string(), donorName: z.string() }) });
 export const myClaimsResult = z.object({
   phoneMasked: z.string(),
   items: z.array(

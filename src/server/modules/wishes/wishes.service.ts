@@ -93,17 +93,24 @@ export async function updateWish(ctx: Ctx, id: string, input: UpdateWishBody) {
 export async function getWishSettings(ctx: Ctx, q: { orgId?: string }) {
   const orgId = q.orgId ? await resolveOrgInScope(ctx, 'ledger.read', q.orgId, 'orgId') : defaultOrgId(ctx, 'ledger.read');
   const s = await settingsAt(ctx.db, orgId);
-  return { orgId, valueCapYuan: s.valueCapFen / 100, claimDays: s.claimDays, inheritedFrom: s.fromOrgId && s.fromOrgId !== orgId ? s.fromOrgId : null };
+  const inheritedFrom = s.fromOrgId && s.fromOrgId !== orgId ? s.fromOrgId : null;
+  const inheritedFromName = inheritedFrom ? ((await ctx.db.selectFrom('org_units').select('name').where('id', '=', inheritedFrom).executeTakeFirst())?.name ?? null) : null;
+  return {
+    orgId, valueCapYuan: s.valueCapFen / 100, claimDays: s.claimDays,
+    deliveryAddress: s.delivery.address, deliveryPhone: s.delivery.phone, deliveryHours: s.delivery.hours,
+    inheritedFrom, inheritedFromName,
+  };
 }
 
-/** A unit's value cap and claim days; its subtree inherits them unless a nearer unit sets its own. */
+/** A unit's value cap, claim days and delivery point; its subtree inherits them unless a nearer unit sets its own. */
 export async function setWishSettings(ctx: Ctx, input: WishSettingsBody) {
   const orgId = input.orgId ? await resolveOrgInScope(ctx, 'ledger.write', input.orgId, 'orgId') : defaultOrgId(ctx, 'ledger.write');
   const capFen = fenOf(input.valueCapYuan);
   return inTransaction(ctx, async (tx) => {
     await tx.db.deleteFrom('wish_settings').where('org_id', '=', orgId).execute();
-    await tx.db.insertInto('wish_settings').values({ org_id: orgId, value_cap_fen: capFen, claim_days: input.claimDays, updated_at: nowIso(tx) }).execute();
-    await appendAudit(tx, { action: 'update', entity: 'wish_settings', entityId: orgId, orgId, detail: { valueCapFen: capFen, claimDays: input.claimDays } });
+    const delivery = { delivery_address: input.deliveryAddress || null, delivery_phone: input.deliveryPhone || null, delivery_hours: input.deliveryHours || null };
+    await tx.db.insertInto('wish_settings').values({ org_id: orgId, value_cap_fen: capFen, claim_days: input.claimDays, ...delivery, updated_at: nowIso(tx) }).execute();
+    await appendAudit(tx, { action: 'update', entity: 'wish_settings', entityId: orgId, orgId, detail: { valueCapFen: capFen, claimDays: input.claimDays, ...delivery } });
     return getWishSettings(tx, { orgId });
   });
 }

@@ -1,6 +1,7 @@
 import { isMinor } from '../../../domain/cases/parties';
 import { maskName } from '../../../domain/mask';
 import { fenToYuanNumber } from '../../../domain/money';
+import { donorDisplayName } from '../../../domain/wishes/donor';
 import { allowedWishActions, publicWishStatuses, type WishStatus, wishStatusLabels } from '../../../domain/wishes/flow';
 import type { Ctx } from '../../context';
 import { orgNames } from '../catalogs/ledger-kit';
@@ -35,8 +36,8 @@ export async function toWishDetail(ctx: Ctx, row: repo.WishRow) {
   const current = claims.find((c) => c.id === row.claim_id);
   return {
     ...item,
-    claim: current ? { phoneMasked: current.phone_masked, claimedOn: current.claimed_on, dueOn: current.due_on } : null,
-    claims: claims.map((c) => ({ id: c.id, phoneMasked: c.phone_masked, claimedOn: c.claimed_on, dueOn: c.due_on, outcome: c.outcome, endedOn: c.ended_on })),
+    claim: current ? { phoneMasked: current.phone_masked, donorName: donorDisplayName(current.donor_name), claimedOn: current.claimed_on, dueOn: current.due_on } : null,
+    claims: claims.map((c) => ({ id: c.id, phoneMasked: c.phone_masked, donorName: donorDisplayName(c.donor_name), claimedOn: c.claimed_on, dueOn: c.due_on, outcome: c.outcome, endedOn: c.ended_on })),
     photos: await repo.attachmentCount(ctx.db, row.id),
     publicPreview: await publicPreview(ctx, row, item.orgName),
   };
@@ -49,7 +50,7 @@ export async function toWishDetail(ctx: Ctx, row: repo.WishRow) {
  * what goes public and why it would be refused.
  */
 async function publicPreview(ctx: Ctx, row: repo.WishRow, unitName: string) {
-  const card = toPublicWish(row, unitName);
+  const card = toPublicWish(row, unitName, await repo.donorNamesOf(ctx.db, [row.claim_id]));
   const isPublic = (publicWishStatuses as readonly string[]).includes(row.status);
   const findings = await publicTextFindingsOf(ctx, row.person_id, row);
   return {
@@ -72,12 +73,17 @@ export interface PublicWish {
   publishedOn: string | null;
   claimedOn: string | null;
   fulfilledOn: string | null;
+  /** once claimed: the name the donor left, or 爱心人士（匿名） — never the phone */
+  donorName: string | null;
 }
 
-export function toPublicWish(r: repo.WishRow, unitName: string): PublicWish {
+/** `donors`: the names left on the wishes' claims (repo.donorNamesOf), by claim id. */
+export function toPublicWish(r: repo.WishRow, unitName: string, donors: ReadonlyMap<string, string | null> = new Map()): PublicWish {
   const status = r.status as WishStatus;
+  const claimed = r.claim_id !== null && status !== 'published';
   return {
     id: r.code ?? '', maskedName: r.masked_name, kind: r.beneficiary_kind, title: r.title, story: r.story, valueYuan: fenToYuanNumber(Number(r.value_fen)),
     unitName, status, statusLabel: wishStatusLabels[status], publishedOn: r.published_on, claimedOn: r.claimed_on, fulfilledOn: r.fulfilled_on,
+    donorName: claimed && r.claim_id ? donorDisplayName(donors.get(r.claim_id)) : null,
   };
 }

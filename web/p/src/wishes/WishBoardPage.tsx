@@ -31,6 +31,7 @@ export function WishCard({ w }: { w: PublicWish }) {
         <span className={`p-tag ${w.status === 'fulfilled' ? 'w-done' : ''}`}>{w.statusLabel}</span>
       </div>
       <p className="w-story">{w.story}</p>
+      {w.donorName ? <p className="p-muted">认领人：<span className="w-donor">{w.donorName}</span></p> : null}
     </Link>
   );
 }

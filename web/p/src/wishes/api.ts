@@ -14,7 +14,25 @@ export interface PublicWish {
   publishedOn: string | null;
   claimedOn: string | null;
   fulfilledOn: string | null;
-  claimDays?: number;
+  /** once claimed: the name the donor left, or 爱心人士（匿名）; never a phone */
+  donorName: string | null;
+}
+/** Where a donor brings the gift: the collecting unit's delivery point (its own, else its nearest ancestor's). */
+export interface DeliveryPoint {
+  unitName: string;
+  address: string | null;
+  phone: string | null;
+  hours: string | null;
+}
+export interface PublicWishDetail extends PublicWish {
+  claimDays: number;
+  deliveryPoint: DeliveryPoint;
+}
+export interface ClaimDone {
+  claimedOn: string;
+  dueOn: string;
+  phoneMasked: string;
+  donorName: string;
 }
 export interface WishBoard {
   items: PublicWish[];
@@ -43,10 +61,11 @@ export function listWishes(q: Record<string, string | number | undefined>): Prom
   return publicApi<WishBoard>(`/wishes${s.size ? `?${s.toString()}` : ''}`);
 }
 
-export const getWish = (id: string) => publicApi<PublicWish>(`/wishes/${encodeURIComponent(id)}`);
+export const getWish = (id: string) => publicApi<PublicWishDetail>(`/wishes/${encodeURIComponent(id)}`);
 
-export const claimWish = (id: string, token: string) =>
-  publicApi<{ wish: PublicWish; claim: { claimedOn: string; dueOn: string; phoneMasked: string } }>(`/wishes/${encodeURIComponent(id)}/claim`, { method: 'POST', body: { token } });
+/** The confirmed claim (verifying the phone alone claims nothing); donorName empty = 匿名. */
+export const claimWish = (id: string, token: string, donorName: string) =>
+  publicApi<{ wish: PublicWishDetail; claim: ClaimDone }>(`/wishes/${encodeURIComponent(id)}/claim`, { method: 'POST', body: { token, donorName } });
 
 /** The token travels in a header, never in the address (addresses end up in logs). */
 export const myClaims = (token: string) => publicApi<{ phoneMasked: string; items: MyClaim[] }>('/my-claims', { headers: { 'x-public-token': token } });

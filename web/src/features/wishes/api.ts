@@ -39,8 +39,9 @@ export interface WishPublicPreview {
 }
 export interface WishDetail extends Wish {
   publicPreview: WishPublicPreview;
-  claim: { phoneMasked: string; claimedOn: string; dueOn: string } | null;
-  claims: { id: string; phoneMasked: string; claimedOn: string; dueOn: string; outcome: string; endedOn: string | null }[];
+  /** donorName: the name the donor left for the thank-you, or 爱心人士（匿名） */
+  claim: { phoneMasked: string; donorName: string; claimedOn: string; dueOn: string } | null;
+  claims: { id: string; phoneMasked: string; donorName: string; claimedOn: string; dueOn: string; outcome: string; endedOn: string | null }[];
   photos: number;
 }
 export interface WishBody {
@@ -51,11 +52,18 @@ export interface WishBody {
   story: string;
   valueYuan: number;
 }
-export interface WishSettings {
+/** The delivery point donors bring gifts to (shown on the public wish page). */
+export interface WishDeliveryPoint {
+  deliveryAddress: string | null;
+  deliveryPhone: string | null;
+  deliveryHours: string | null;
+}
+export interface WishSettings extends WishDeliveryPoint {
   orgId: string;
   valueCapYuan: number;
   claimDays: number;
   inheritedFrom: string | null;
+  inheritedFromName: string | null;
 }
 
 export const listWishes = (q: Record<string, string | number | undefined>) => http.get<Page<Wish> & { byStatus: Record<WishStatus, number> }>('/wishes', q);
@@ -63,4 +71,4 @@ export const getWish = (id: string) => http.get<WishDetail>(`/wishes/${id}`);
 export const createWish = (body: WishBody) => http.post<Wish>('/wishes', body);
 export const transitionWish = (id: string, body: { action: WishAction; reason?: string; note?: string; deliveredOn?: string }) => http.post<WishDetail>(`/wishes/${id}/transitions`, body);
 export const getWishSettings = (orgId?: string) => http.get<WishSettings>('/wish-settings', { orgId });
-export const setWishSettings = (body: { orgId?: string; valueCapYuan: number; claimDays: number }) => request<WishSettings>('PUT', '/wish-settings', body);
+export const setWishSettings = (body: { orgId?: string; valueCapYuan: number; claimDays: number } & Partial<WishDeliveryPoint>) => request<WishSettings>('PUT', '/wish-settings', body);

@@ -64,7 +64,7 @@ export function WishDrawer({ id, canWrite, onClose, onChanged }: { id: string | 
             <Descriptions.Item label="征集单位">{w.orgName}</Descriptions.Item>
             <Descriptions.Item label="价值">{w.valueYuan} 元</Descriptions.Item>
             {w.rejectReason ? <Descriptions.Item label="退回理由">{w.rejectReason}</Descriptions.Item> : null}
-            {w.claim ? <Descriptions.Item label="认领">{`${w.claim.phoneMasked}，${showDate(w.claim.claimedOn)} 认领，${showDate(w.claim.dueOn)} 前送达`}</Descriptions.Item> : null}
+            {w.claim ? <Descriptions.Item label="认领">{`${w.claim.donorName}（${w.claim.phoneMasked}），${showDate(w.claim.claimedOn)} 认领，${showDate(w.claim.dueOn)} 前送达`}</Descriptions.Item> : null}
             {w.deliveredOn ? <Descriptions.Item label="送达">{`${showDate(w.deliveredOn)}：${w.deliveryNote ?? ''}`}</Descriptions.Item> : null}
             {w.fulfilledOn ? <Descriptions.Item label="圆梦确认">{showDate(w.fulfilledOn)}</Descriptions.Item> : null}
             <Descriptions.Item label="送达照片">{w.photos} 张</Descriptions.Item>
@@ -95,7 +95,8 @@ export function WishDrawer({ id, canWrite, onClose, onChanged }: { id: string | 
               pagination={false}
               dataSource={w.claims}
               columns={[
-                { title: '认领人', dataIndex: 'phoneMasked' },
+                { title: '认领人', dataIndex: 'donorName' },
+                { title: '验证手机', dataIndex: 'phoneMasked' },
                 { title: '认领日期', dataIndex: 'claimedOn', render: showDate },
                 { title: '送达期限', dataIndex: 'dueOn', render: showDate },
                 { title: '结果', dataIndex: 'outcome', render: (v: string) => outcomeLabels[v] ?? v },

@@ -1,4 +1,4 @@
-import { Button, Form, InputNumber, Segmented, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Segmented, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { type WishStatus, wishStatuses, wishStatusLabels } from '../../../../../src/domain/wishes/flow';
@@ -10,7 +10,7 @@ import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
 import { useTopUnit } from '../../../ui/use-top-unit';
 import { exportUrl } from '../../ledgers/api';
-import { getWishSettings, listWishes, setWishSettings, type Wish } from '../api';
+import { getWishSettings, listWishes, setWishSettings, type Wish, type WishDeliveryPoint } from '../api';
 import { WishDrawer } from '../components/WishDrawer';
 import { WishFormModal } from '../components/WishFormModal';
 
@@ -44,7 +44,11 @@ export function WishesPage() {
     <>
       <PageHeader
         title="微心愿"
-        sub={settings.data ? `价值上限 ${settings.data.valueCapYuan} 元，认领后 ${settings.data.claimDays} 天内未送达自动释放；公示墙 /p/wishes` : undefined}
+        sub={
+          settings.data
+            ? `价值上限 ${settings.data.valueCapYuan} 元，认领后 ${settings.data.claimDays} 天内未送达自动释放；送达地点：${settings.data.deliveryAddress ?? '未填写'}；公示墙 /p/wishes`
+            : undefined
+        }
         extra={
           <>
             <Button href={exportUrl('/wishes', query)} data-testid="wishes-export">
@@ -52,7 +56,9 @@ export function WishesPage() {
             </Button>
             {can('ledger.write') ? (
               <>
-                <Button onClick={() => setSettingsOpen(true)}>上限与期限</Button>
+                <Button onClick={() => setSettingsOpen(true)} data-testid="wish-settings">
+                  上限、期限与送达地点
+                </Button>
                 <Button type="primary" onClick={() => setCreating(true)} data-testid="wish-new">
                   征集心愿
                 </Button>
@@ -86,22 +92,40 @@ export function WishesPage() {
       />
       <WishFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => (setCreating(false), reload())} />
       <WishDrawer id={openId} canWrite={can('ledger.write')} onClose={() => setOpenId(null)} onChanged={reload} />
-      <FormModal<{ valueCapYuan: number; claimDays: number }>
+      <FormModal<{ valueCapYuan: number; claimDays: number } & WishDeliveryPoint>
         open={settingsOpen}
-        title="心愿价值上限与认领期限（下级单位沿用）"
+        title="心愿价值上限、认领期限与送达地点（下级单位沿用）"
         onClose={() => setSettingsOpen(false)}
-        fields={['valueCapYuan', 'claimDays']}
-        initialValues={{ valueCapYuan: settings.data?.valueCapYuan, claimDays: settings.data?.claimDays }}
+        fields={['valueCapYuan', 'claimDays', 'deliveryAddress', 'deliveryPhone', 'deliveryHours']}
+        initialValues={{
+          valueCapYuan: settings.data?.valueCapYuan,
+          claimDays: settings.data?.claimDays,
+          deliveryAddress: settings.data?.deliveryAddress,
+          deliveryPhone: settings.data?.deliveryPhone,
+          deliveryHours: settings.data?.deliveryHours,
+        }}
         onSubmit={async (v) => {
           await setWishSettings({ orgId: settingsOrg, ...v });
           setSettingsOpen(false);
         }}
       >
+        {settings.data?.inheritedFromName ? (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`当前沿用${settings.data.inheritedFromName}的设置；保存后本单位及下级改用这里的设置。`} />
+        ) : null}
         <Form.Item name="valueCapYuan" label="价值上限（元）" rules={[{ required: true, message: '请填写价值上限' }]}>
           <InputNumber min={1} precision={2} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="claimDays" label="认领后送达期限（天）" rules={[{ required: true, message: '请填写期限' }]}>
           <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="deliveryAddress" label="送达地点（完整地址）" extra="公示墙上认领心愿的爱心人士会看到送达地点、联系电话和接收时间。">
+          <Input.TextArea maxLength={100} showCount autoSize={{ minRows: 2, maxRows: 3 }} placeholder="如 某某县某某镇人民路 18 号 县妇联一楼服务大厅" data-testid="wish-delivery-address" />
+        </Form.Item>
+        <Form.Item name="deliveryPhone" label="联系电话">
+          <Input maxLength={20} placeholder="手机号或座机号码，如 010-12345678" data-testid="wish-delivery-phone" />
+        </Form.Item>
+        <Form.Item name="deliveryHours" label="接收时间">
+          <Input maxLength={60} placeholder="如 工作日 8:30–11:30、13:30–17:00" data-testid="wish-delivery-hours" />
         </Form.Item>
       </FormModal>
     </>
