@@ -7,9 +7,9 @@ import './print.css';
 
 type Source =
   /** a document made for paper (登记表, a list under its filters); may load what it needs first */
-  | { document: () => PrintDocument | Promise<PrintDocument>; unitName?: never }
+  | { document: () => PrintDocument | Promise<PrintDocument>; unitName?: never; title?: never }
   /** the page itself as it is on screen, navigation left out (the dashboard) */
-  | { document?: never; unitName: string };
+  | { document?: never; unitName: string; title: string };
 
 type Props = Source & {
   label?: string;
@@ -25,15 +25,15 @@ type Props = Source & {
  */
 export function PrintButton({ label = '打印', testId, size, disabled, ...source }: Props) {
   const [doc, setDoc] = useState<PrintDocument | null>(null);
-  const [pagePrint, setPagePrint] = useState<string | null>(null);
+  const [pagePrint, setPagePrint] = useState<{ unitName: string; title: string } | null>(null);
   const [loading, setLoading] = useState(false);
   const showError = useApiError();
 
   // print once the document (or the page's margin boxes) is in the DOM
   useEffect(() => {
-    const unitName = doc?.unitName ?? pagePrint;
-    if (unitName === null || unitName === undefined) return;
-    const removeRule = applyPageRule(unitName);
+    const head = doc ?? pagePrint;
+    if (!head) return;
+    const removeRule = applyPageRule(head.unitName, head.title);
     const done = () => {
       setDoc(null);
       setPagePrint(null);
@@ -49,7 +49,7 @@ export function PrintButton({ label = '打印', testId, size, disabled, ...sourc
 
   const onClick = async () => {
     if (!source.document) {
-      setPagePrint(source.unitName);
+      setPagePrint({ unitName: source.unitName, title: source.title });
       return;
     }
     setLoading(true);

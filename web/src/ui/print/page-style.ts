@@ -11,23 +11,24 @@ export function printDateText(): string {
 }
 
 /**
- * The page's margin boxes while one print runs: the unit's name top left, the print date top right,
- * 第 n 页，共 m 页 at the foot (print.css holds the foot as well, for a page printed with Ctrl+P).
+ * The page's margin boxes while one print runs: the unit's name top left, the document's title and the
+ * print date top right (so a second sheet that falls apart from the first still says whose and what it
+ * is), 第 n 页，共 m 页 at the foot (print.css holds the foot as well, for a page printed with Ctrl+P).
  */
-export function pageRule(unitName: string): string {
+export function pageRule(unitName: string, title: string): string {
   const box = 'font-size: 9pt; color: #444;';
   return `@page {
   @top-left { content: ${cssString(unitName)}; ${box} }
-  @top-right { content: ${cssString(printDateText())}; ${box} }
+  @top-right { content: ${cssString(`${title}　${printDateText()}`)}; ${box} }
   @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; ${box} }
 }`;
 }
 
-/** Puts the margin boxes for `unitName` on the document; the returned function takes them off. */
-export function applyPageRule(unitName: string): () => void {
+/** Puts the margin boxes for `unitName` and `title` on the document; the returned function takes them off. */
+export function applyPageRule(unitName: string, title: string): () => void {
   const style = document.createElement('style');
   style.dataset.qtPrint = 'page';
-  style.textContent = pageRule(unitName);
+  style.textContent = pageRule(unitName, title);
   document.head.appendChild(style);
   return () => style.remove();
 }

@@ -1,17 +1,17 @@
 import { Timeline, Typography } from 'antd';
-import { showInstant } from '../../../ui/dates';
+import { showDate, showInstant } from '../../../ui/dates';
 import type { CaseDetail, TimelineEntry } from '../api';
 import { actionLabel } from './badges';
 
 const colors: Record<string, string> = { register: 'blue', reject: 'gray', refuse_transfer: 'red', close: 'green', archive: 'gray', reopen: 'orange', edit: 'gray' };
 
-/** What a step carried besides its note: the unit it went to, the outcome, the handler, the visit. */
-function extra(e: TimelineEntry, c: CaseDetail): string | null {
+/** What a step carried besides its note: the unit it went to, the outcome, the handler, the visit (also on the printed 办理单). */
+export function timelineExtra(e: TimelineEntry, c: CaseDetail): string | null {
   const d = e.data;
   if (e.action === 'transfer' && typeof d.toOrgName === 'string') return `转往${d.toOrgName}`;
   if (e.action === 'close' && typeof d.outcome === 'string') return `结果：${d.outcome}`;
   if (e.action === 'assign' && d.handlerId === c.handlerId && c.handlerName) return `承办人：${c.handlerName}`;
-  if (e.action === 'followup' && typeof d.method === 'string') return `${d.method}回访${typeof d.on === 'string' ? `（${d.on}）` : ''}`;
+  if (e.action === 'followup' && typeof d.method === 'string') return `${d.method}回访${typeof d.on === 'string' ? `（${showDate(d.on)}）` : ''}`;
   if (e.action === 'register' && typeof d.channel === 'string') return `来源：${d.channel}`;
   return null;
 }
@@ -22,7 +22,7 @@ export function CaseTimeline({ item }: { item: CaseDetail }) {
     <Timeline
       data-testid="case-timeline"
       items={item.timeline.map((e, i) => {
-        const more = extra(e, item);
+        const more = timelineExtra(e, item);
         return {
           key: i,
           color: colors[e.action] ?? 'blue',

@@ -14,6 +14,8 @@ import { CaseActions } from '../components/CaseActions';
 import { AttachmentsPanel } from '../../ledgers/components/AttachmentsPanel';
 import { kindText } from '../components/CaseCards';
 import { CaseEditModal } from '../components/CaseEditModal';
+import { caseHandlingSheet, caseRegisterSheet } from '../components/CasePrint';
+import { PrintButton } from '../../../ui/print';
 import { CaseTimeline } from '../components/CaseTimeline';
 import { DeadlineBadge, StatusTag } from '../components/badges';
 
@@ -95,6 +97,8 @@ export function CaseDetailPage() {
                 修改登记信息
               </Button>
             ) : null}
+            <PrintButton label="打印登记表" testId="print-case-register" document={() => caseRegisterSheet(c)} />
+            <PrintButton label="打印办理单" testId="print-case-handling" document={() => caseHandlingSheet(c)} />
             <Button onClick={() => navigate('/cases')}>返回收件箱</Button>
           </>
         }
