@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiError, csrfHeaders, notifyUnauthorized, toApiError, toQuery } from '../../src/ui/http';
+import { ApiError, csrfHeaders, notifyUnauthorized, notifyWrite, toApiError, toQuery } from '../../src/ui/http';
 import { noteServerTime, requestStartMs } from '../clock';
 import type { paths } from './schema';
 
@@ -20,7 +20,10 @@ const houseRules: Middleware = {
   },
   async onResponse({ request, response }) {
     noteServerTime(response, sentAt.get(request));
-    if (response.ok) return response;
+    if (response.ok) {
+      if (request.method !== 'GET') notifyWrite();
+      return response;
+    }
     const text = await response.clone().text();
     let json: unknown = null;
     try {

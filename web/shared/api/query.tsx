@@ -1,7 +1,7 @@
-import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from '@tanstack/react-query';
+import { keepPreviousData, MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery, type QueryKey } from '@tanstack/react-query';
 import { App } from 'antd';
-import { useEffect, type ReactNode } from 'react';
-import { ApiError } from '../../src/ui/http';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { ApiError, setWriteListener } from '../../src/ui/http';
 import { errorMessage } from '../../src/ui/use-api-error';
 
 /**
@@ -37,6 +37,29 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// any successful write (through either client) may change what any page shows: cached answers
+// become stale, and those on screen are fetched again
+setWriteListener(() => void queryClient.invalidateQueries());
+
+export interface ApiQueryState<T> {
+  data: T | undefined;
+  /** fetching (the first time or again) */
+  loading: boolean;
+  error: unknown;
+  reload: () => void;
+}
+
+/**
+ * A page's read through the cache: `key` names the answer (feature, what, its parameters), so two
+ * components asking the same thing share one request, and a list keeps showing its rows while the
+ * next page loads. Failures are reported once for the view (see above), not by the caller.
+ */
+export function useApiQuery<T>(key: QueryKey, load: () => Promise<T>, options: { enabled?: boolean; keepPrevious?: boolean } = {}): ApiQueryState<T> {
+  const q = useQuery({ queryKey: key, queryFn: load, enabled: options.enabled ?? true, placeholderData: options.keepPrevious ? keepPreviousData : undefined });
+  const { refetch } = q;
+  return { data: q.data, loading: q.isFetching, error: q.error, reload: useCallback(() => void refetch(), [refetch]) };
+}
 
 /** Connects the cache's error reports to antd's message (which needs the App context). */
 function ErrorBridge() {

@@ -120,6 +120,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/public/campaigns/{id}/nominees/{code}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 候选对象照片（已登记同意公开的候选对象；去除拍摄地点等元数据） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/campaigns/{id}/objections": {
         parameters: {
             query?: never;
@@ -456,6 +493,8 @@ export type paths = {
                         "application/json": {
                             items: {
                                 claimedOn: string | null;
+                                /** @description 认领后：爱心人士留下的称呼，或 爱心人士（匿名）；从不含手机号 */
+                                donorName: string | null;
                                 fulfilledOn: string | null;
                                 /** @description 心愿编号 */
                                 id: string;
@@ -496,7 +535,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 心愿详情（按编号） */
+        /** 心愿详情（按编号；含认领期限与送达地点） */
         get: {
             parameters: {
                 query?: never;
@@ -518,6 +557,14 @@ export type paths = {
                         "application/json": {
                             claimDays: number;
                             claimedOn: string | null;
+                            deliveryPoint: {
+                                address: string | null;
+                                hours: string | null;
+                                phone: string | null;
+                                unitName: string;
+                            };
+                            /** @description 认领后：爱心人士留下的称呼，或 爱心人士（匿名）；从不含手机号 */
+                            donorName: string | null;
                             fulfilledOn: string | null;
                             /** @description 心愿编号 */
                             id: string;
@@ -552,7 +599,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 认领心愿（须先验证手机号；同一心愿只有一人认领成功） */
+        /** 确认认领心愿（须先验证手机号，验证本身不认领；可留称呼用于致谢，留空为匿名；同一心愿只有一人认领成功） */
         post: {
             parameters: {
                 query?: never;
@@ -566,6 +613,8 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description 致谢时显示的称呼（如 张女士）；留空或“匿名”显示为 爱心人士（匿名） */
+                        donorName?: string | null;
                         token: string;
                     };
                 };
@@ -580,11 +629,21 @@ export type paths = {
                         "application/json": {
                             claim: {
                                 claimedOn: string;
+                                donorName: string;
                                 dueOn: string;
                                 phoneMasked: string;
                             };
                             wish: {
+                                claimDays: number;
                                 claimedOn: string | null;
+                                deliveryPoint: {
+                                    address: string | null;
+                                    hours: string | null;
+                                    phone: string | null;
+                                    unitName: string;
+                                };
+                                /** @description 认领后：爱心人士留下的称呼，或 爱心人士（匿名）；从不含手机号 */
+                                donorName: string | null;
                                 fulfilledOn: string | null;
                                 /** @description 心愿编号 */
                                 id: string;
@@ -821,7 +880,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel（与列表相同的筛选条件，模板列，可直接再导入） */
+        /** 导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
         get: {
             parameters: {
                 query?: {
@@ -829,9 +888,13 @@ export type paths = {
                     form?: string;
                     /** @description 起始日期（含） */
                     from?: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
                     /** @description 该组织及其下级 */
                     orgId?: string;
                     program?: string;
+                    /** @description 人员：姓名片段或完整身份证号（同人员列表的搜索） */
+                    q?: string;
                     status?: string;
                     /** @description 截止日期（含） */
                     to?: string;
@@ -1066,7 +1129,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel（与列表相同的筛选条件，模板列，可直接再导入） */
+        /** 导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
         get: {
             parameters: {
                 query?: {
@@ -1074,9 +1137,13 @@ export type paths = {
                     form?: string;
                     /** @description 起始日期（含） */
                     from?: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
                     /** @description 该组织及其下级 */
                     orgId?: string;
                     program?: string;
+                    /** @description 人员：姓名片段或完整身份证号（同人员列表的搜索） */
+                    q?: string;
                     status?: string;
                     /** @description 截止日期（含） */
                     to?: string;
@@ -1116,8 +1183,8 @@ export type paths = {
         get: {
             parameters: {
                 query: {
-                    /** @description 所属台账或个案（cases） */
-                    entity: "activities" | "assistance" | "loans" | "contracts" | "cases" | "wishes";
+                    /** @description 所属台账、个案（cases）、通知（notices）或评选提名的照片（nominations） */
+                    entity: "activities" | "assistance" | "loans" | "contracts" | "cases" | "wishes" | "notices" | "nominations";
                     /** @description 所属记录 id */
                     entityId: string;
                 };
@@ -1141,8 +1208,8 @@ export type paths = {
         post: {
             parameters: {
                 query: {
-                    /** @description 所属台账或个案（cases） */
-                    entity: "activities" | "assistance" | "loans" | "contracts" | "cases" | "wishes";
+                    /** @description 所属台账、个案（cases）、通知（notices）或评选提名的照片（nominations） */
+                    entity: "activities" | "assistance" | "loans" | "contracts" | "cases" | "wishes" | "notices" | "nominations";
                     /** @description 所属记录 id */
                     entityId: string;
                 };
@@ -1527,6 +1594,10 @@ export type paths = {
                          * @default true
                          */
                         votingEnabled?: boolean;
+                        /** @description 投票截止时间（带时区）；进入投票阶段前须设置，到时自动截止 */
+                        votingEndsAt?: string | null;
+                        /** @description 投票开始时间（带时区，如 2026-06-16T08:00:00+08:00）；不填则进入投票阶段即开始 */
+                        votingStartsAt?: string | null;
                         /**
                          * @description 表彰名额（按最终得分取前若干名）
                          * @default 10
@@ -1595,7 +1666,7 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            /** @description 只提交要修改的字段；公示开始后名额、权重和表彰名额不能再改 */
+            /** @description 只提交要修改的字段；公示开始后名额、权重和表彰名额不能再改；投票开始后不能改开始时间 */
             requestBody: {
                 content: {
                     "application/json": {
@@ -1619,6 +1690,10 @@ export type paths = {
                         votesPerCampaign?: number;
                         /** @description 每个手机号每天最多投几票（每位候选对象每天一票） */
                         votesPerDay?: number;
+                        /** @description 投票截止时间（带时区）；进入投票阶段前须设置，到时自动截止 */
+                        votingEndsAt?: string | null;
+                        /** @description 投票开始时间（带时区，如 2026-06-16T08:00:00+08:00）；不填则进入投票阶段即开始 */
+                        votingStartsAt?: string | null;
                         /** @description 表彰名额（按最终得分取前若干名） */
                         winnersCount?: number;
                     };
@@ -1757,12 +1832,19 @@ export type paths = {
                 };
                 cookie?: never;
             };
-            /** @description 提名：按评选的候选对象类型填写 personId / householdId / unitId / loanId 之一 */
+            /** @description 提名：按评选的候选对象类型填写 personId / householdId / unitId / loanId 之一；公开展示名称须登记本人或监护人同意公开 */
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description 同意公开：self 本人已同意，guardian 监护人已同意，null 未同意
+                         * @enum {string|null}
+                         */
+                        consent?: "self" | "guardian" | null;
                         /** @description 事迹简介（将公开展示，请勿写入电话、住址、身份证号） */
                         deeds: string;
+                        /** @description 公开展示名称（如 丁梅家庭；登记同意公开后在公众页面展示，空则显示脱敏名称） */
+                        displayName?: string | null;
                         householdId?: string;
                         loanId?: string;
                         /** @description 推荐单位 id（须有名额） */
@@ -1786,6 +1868,58 @@ export type paths = {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/nominations/{nominationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改提名的公开信息（公开展示名称、同意公开、事迹） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    nominationId: string;
+                };
+                cookie?: never;
+            };
+            /** @description 修改提名的公开信息：公开展示名称、同意公开（本人/监护人，记录登记人和时间）、事迹；照片作为附件上传（entity=nominations） */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 同意公开：self 本人已同意，guardian 监护人已同意，null 未同意
+                         * @enum {string|null}
+                         */
+                        consent?: "self" | "guardian" | null;
+                        /** @description 事迹简介（将公开展示） */
+                        deeds?: string;
+                        /** @description 公开展示名称（如 丁梅家庭；登记同意公开后在公众页面展示，空则显示脱敏名称） */
+                        displayName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/campaigns/{id}/nominations/{nominationId}/review": {
@@ -2108,7 +2242,17 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptDays: number;
+                                handleDays: number;
+                                /** @enum {string} */
+                                kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            }[];
+                            orgId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2137,7 +2281,17 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptDays: number;
+                                handleDays: number;
+                                /** @enum {string} */
+                                kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            }[];
+                            orgId: string;
+                        };
+                    };
                 };
             };
         };
@@ -2183,7 +2337,57 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptedOn: string | null;
+                                allowedActions: ("accept" | "reject" | "assign" | "transfer" | "accept_transfer" | "refuse_transfer" | "close" | "followup" | "archive" | "reopen")[];
+                                /** @enum {string} */
+                                channel: "来访" | "来电" | "网上" | "转办";
+                                closedOn: string | null;
+                                confidential: boolean;
+                                deadline: {
+                                    /** @description 剩余天数（负数：已超期天数） */
+                                    daysLeft: number | null;
+                                    dueOn: string | null;
+                                    /** @enum {string} */
+                                    state: "overdue" | "due_soon" | "on_time" | "none";
+                                    /** @enum {string|null} */
+                                    step: "accept" | "handle" | null;
+                                };
+                                dueAcceptOn: string;
+                                dueHandleOn: string | null;
+                                handlerId: string | null;
+                                handlerName: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                                orgId: string;
+                                orgName: string;
+                                outcome: string | null;
+                                parties: {
+                                    name: string;
+                                    personId: string | null;
+                                    /** @enum {string} */
+                                    role: "当事人" | "申请人" | "被申请人" | "儿童" | "监护人";
+                                }[];
+                                pendingToOrgId: string | null;
+                                pendingToOrgName: string | null;
+                                registeredOn: string;
+                                /** @enum {string|null} */
+                                riskLevel: "高" | "中" | "低" | null;
+                                /** @enum {string} */
+                                status: "登记" | "受理" | "不予受理" | "办理" | "转办中" | "办结" | "回访" | "归档";
+                                subkind: string | null;
+                                /** @description 保密个案在列表中为空：案情只在详情中解密 */
+                                summary: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            today: string;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -2231,11 +2435,55 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptedOn: string | null;
+                            allowedActions: ("accept" | "reject" | "assign" | "transfer" | "accept_transfer" | "refuse_transfer" | "close" | "followup" | "archive" | "reopen")[];
+                            /** @enum {string} */
+                            channel: "来访" | "来电" | "网上" | "转办";
+                            closedOn: string | null;
+                            confidential: boolean;
+                            deadline: {
+                                /** @description 剩余天数（负数：已超期天数） */
+                                daysLeft: number | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                state: "overdue" | "due_soon" | "on_time" | "none";
+                                /** @enum {string|null} */
+                                step: "accept" | "handle" | null;
+                            };
+                            dueAcceptOn: string;
+                            dueHandleOn: string | null;
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            orgId: string;
+                            orgName: string;
+                            outcome: string | null;
+                            parties: {
+                                name: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                role: "当事人" | "申请人" | "被申请人" | "儿童" | "监护人";
+                            }[];
+                            pendingToOrgId: string | null;
+                            pendingToOrgName: string | null;
+                            registeredOn: string;
+                            /** @enum {string|null} */
+                            riskLevel: "高" | "中" | "低" | null;
+                            /** @enum {string} */
+                            status: "登记" | "受理" | "不予受理" | "办理" | "转办中" | "办结" | "回访" | "归档";
+                            subkind: string | null;
+                            /** @description 保密个案在列表中为空：案情只在详情中解密 */
+                            summary: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2269,7 +2517,89 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptedOn: string | null;
+                            allowedActions: ("accept" | "reject" | "assign" | "transfer" | "accept_transfer" | "refuse_transfer" | "close" | "followup" | "archive" | "reopen")[];
+                            /** @enum {string} */
+                            channel: "来访" | "来电" | "网上" | "转办";
+                            closedOn: string | null;
+                            confidential: boolean;
+                            createdAt: string;
+                            deadline: {
+                                /** @description 剩余天数（负数：已超期天数） */
+                                daysLeft: number | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                state: "overdue" | "due_soon" | "on_time" | "none";
+                                /** @enum {string|null} */
+                                step: "accept" | "handle" | null;
+                            };
+                            dueAcceptOn: string;
+                            dueHandleOn: string | null;
+                            followups: {
+                                by: string;
+                                byName: string;
+                                id: string;
+                                method: string;
+                                note: string | null;
+                                on: string;
+                            }[];
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            orgId: string;
+                            orgName: string;
+                            outcome: string | null;
+                            outcomeText: string | null;
+                            parties: {
+                                name: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                role: "当事人" | "申请人" | "被申请人" | "儿童" | "监护人";
+                            }[];
+                            pendingToOrgId: string | null;
+                            pendingToOrgName: string | null;
+                            registeredOn: string;
+                            rejectedOn: string | null;
+                            rejectReason: string | null;
+                            /** @enum {string|null} */
+                            riskLevel: "高" | "中" | "低" | null;
+                            /** @enum {string} */
+                            status: "登记" | "受理" | "不予受理" | "办理" | "转办中" | "办结" | "回访" | "归档";
+                            subkind: string | null;
+                            summary: string;
+                            timeline: {
+                                action: string;
+                                actor: string;
+                                /** @description 办理人的姓名（系统步骤为 系统） */
+                                actorName: string;
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                fromStatus: string | null;
+                                note: string | null;
+                                toStatus: string;
+                            }[];
+                            transfers: {
+                                decidedAt: string | null;
+                                fromOrgId: string;
+                                fromOrgName: string;
+                                id: string;
+                                reason: string | null;
+                                requestedAt: string;
+                                status: string;
+                                toOrgId: string;
+                                toOrgName: string;
+                            }[];
+                            updatedAt: string;
+                            warningNo: string | null;
+                            warningOn: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2322,7 +2652,51 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptedOn: string | null;
+                            allowedActions: ("accept" | "reject" | "assign" | "transfer" | "accept_transfer" | "refuse_transfer" | "close" | "followup" | "archive" | "reopen")[];
+                            /** @enum {string} */
+                            channel: "来访" | "来电" | "网上" | "转办";
+                            closedOn: string | null;
+                            confidential: boolean;
+                            deadline: {
+                                /** @description 剩余天数（负数：已超期天数） */
+                                daysLeft: number | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                state: "overdue" | "due_soon" | "on_time" | "none";
+                                /** @enum {string|null} */
+                                step: "accept" | "handle" | null;
+                            };
+                            dueAcceptOn: string;
+                            dueHandleOn: string | null;
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            orgId: string;
+                            orgName: string;
+                            outcome: string | null;
+                            parties: {
+                                name: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                role: "当事人" | "申请人" | "被申请人" | "儿童" | "监护人";
+                            }[];
+                            pendingToOrgId: string | null;
+                            pendingToOrgName: string | null;
+                            registeredOn: string;
+                            /** @enum {string|null} */
+                            riskLevel: "高" | "中" | "低" | null;
+                            /** @enum {string} */
+                            status: "登记" | "受理" | "不予受理" | "办理" | "转办中" | "办结" | "回访" | "归档";
+                            subkind: string | null;
+                            /** @description 保密个案在列表中为空：案情只在详情中解密 */
+                            summary: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2360,11 +2734,55 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptedOn: string | null;
+                            allowedActions: ("accept" | "reject" | "assign" | "transfer" | "accept_transfer" | "refuse_transfer" | "close" | "followup" | "archive" | "reopen")[];
+                            /** @enum {string} */
+                            channel: "来访" | "来电" | "网上" | "转办";
+                            closedOn: string | null;
+                            confidential: boolean;
+                            deadline: {
+                                /** @description 剩余天数（负数：已超期天数） */
+                                daysLeft: number | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                state: "overdue" | "due_soon" | "on_time" | "none";
+                                /** @enum {string|null} */
+                                step: "accept" | "handle" | null;
+                            };
+                            dueAcceptOn: string;
+                            dueHandleOn: string | null;
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            orgId: string;
+                            orgName: string;
+                            outcome: string | null;
+                            parties: {
+                                name: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                role: "当事人" | "申请人" | "被申请人" | "儿童" | "监护人";
+                            }[];
+                            pendingToOrgId: string | null;
+                            pendingToOrgName: string | null;
+                            registeredOn: string;
+                            /** @enum {string|null} */
+                            riskLevel: "高" | "中" | "低" | null;
+                            /** @enum {string} */
+                            status: "登记" | "受理" | "不予受理" | "办理" | "转办中" | "办结" | "回访" | "归档";
+                            subkind: string | null;
+                            /** @description 保密个案在列表中为空：案情只在详情中解密 */
+                            summary: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2398,7 +2816,16 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                displayName: string;
+                                id: string;
+                                orgName: string;
+                                username: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2434,7 +2861,15 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2491,7 +2926,51 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            acceptedOn: string | null;
+                            allowedActions: ("accept" | "reject" | "assign" | "transfer" | "accept_transfer" | "refuse_transfer" | "close" | "followup" | "archive" | "reopen")[];
+                            /** @enum {string} */
+                            channel: "来访" | "来电" | "网上" | "转办";
+                            closedOn: string | null;
+                            confidential: boolean;
+                            deadline: {
+                                /** @description 剩余天数（负数：已超期天数） */
+                                daysLeft: number | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                state: "overdue" | "due_soon" | "on_time" | "none";
+                                /** @enum {string|null} */
+                                step: "accept" | "handle" | null;
+                            };
+                            dueAcceptOn: string;
+                            dueHandleOn: string | null;
+                            handlerId: string | null;
+                            handlerName: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "信访" | "纠纷调解" | "家庭暴力" | "劳动争议" | "困境儿童" | "法律援助";
+                            orgId: string;
+                            orgName: string;
+                            outcome: string | null;
+                            parties: {
+                                name: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                role: "当事人" | "申请人" | "被申请人" | "儿童" | "监护人";
+                            }[];
+                            pendingToOrgId: string | null;
+                            pendingToOrgName: string | null;
+                            registeredOn: string;
+                            /** @enum {string|null} */
+                            riskLevel: "高" | "中" | "低" | null;
+                            /** @enum {string} */
+                            status: "登记" | "受理" | "不予受理" | "办理" | "转办中" | "办结" | "回访" | "归档";
+                            subkind: string | null;
+                            /** @description 保密个案在列表中为空：案情只在详情中解密 */
+                            summary: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -2579,7 +3058,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            dueSoon: number;
+                            overdue: number;
+                            today: string;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -2616,7 +3108,20 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            dueSoon: number;
+                            overdue: number;
+                            today: string;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -2886,6 +3391,49 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checks/unassisted/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出未帮扶名单（Excel，同列表筛选；身份证号脱敏，fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 人员类别，如 困难职工 */
+                    category: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
+                    /** @description 只看该组织及其下级；缺省为全部辖区 */
+                    orgId?: string;
+                    /** @description 年份；缺省为今年 */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -3072,7 +3620,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel（与列表相同的筛选条件，模板列，可直接再导入） */
+        /** 导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
         get: {
             parameters: {
                 query?: {
@@ -3080,9 +3628,13 @@ export type paths = {
                     form?: string;
                     /** @description 起始日期（含） */
                     from?: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
                     /** @description 该组织及其下级 */
                     orgId?: string;
                     program?: string;
+                    /** @description 人员：姓名片段或完整身份证号（同人员列表的搜索） */
+                    q?: string;
                     status?: string;
                     /** @description 截止日期（含） */
                     to?: string;
@@ -3464,7 +4016,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel（与列表相同的筛选条件，模板列，可直接再导入） */
+        /** 导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
         get: {
             parameters: {
                 query?: {
@@ -3472,9 +4024,13 @@ export type paths = {
                     form?: string;
                     /** @description 起始日期（含） */
                     from?: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
                     /** @description 该组织及其下级 */
                     orgId?: string;
                     program?: string;
+                    /** @description 人员：姓名片段或完整身份证号（同人员列表的搜索） */
+                    q?: string;
                     status?: string;
                     /** @description 截止日期（含） */
                     to?: string;
@@ -4262,7 +4818,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel（与列表相同的筛选条件，模板列，可直接再导入） */
+        /** 导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
         get: {
             parameters: {
                 query?: {
@@ -4270,9 +4826,13 @@ export type paths = {
                     form?: string;
                     /** @description 起始日期（含） */
                     from?: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
                     /** @description 该组织及其下级 */
                     orgId?: string;
                     program?: string;
+                    /** @description 人员：姓名片段或完整身份证号（同人员列表的搜索） */
+                    q?: string;
                     status?: string;
                     /** @description 截止日期（含） */
                     to?: string;
@@ -4423,6 +4983,349 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通知公告列表（收到的：发给本人所在单位的；发出的：管辖范围内单位发出的） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description received：发给本人所在单位的；sent：管辖范围内单位发出的 */
+                    box?: "received" | "sent";
+                    /** @description sent：只看该单位及其下级发出的 */
+                    orgId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description true：只看本单位尚未签收（不需签收的：尚未阅读）的 */
+                    pending?: "true" | "false";
+                    /** @description 标题关键词 */
+                    q?: string;
+                    status?: "draft" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 起草通知（草稿；正文只保留段落、加粗、列表、http/https 链接） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 正文（HTML：段落、加粗、列表、http/https 链接；其余内容在保存时去除） */
+                        bodyHtml: string;
+                        /** @description 签收截止日期 YYYY-MM-DD */
+                        deadline?: string | null;
+                        /**
+                         * @description 是否需要接收单位签收
+                         * @default true
+                         */
+                        needSign?: boolean;
+                        /** @description 发文单位；省略则为本人所在单位 */
+                        orgId?: string;
+                        /** @description recipientMode 为 kinds 时：单位类型 */
+                        recipientKinds?: ("party_committee" | "union" | "grassroots_union" | "youth_league" | "youth_branch" | "womens_federation" | "womens_branch" | "science_association" | "organ_committee" | "party_school" | "other")[];
+                        /**
+                         * @description 接收范围
+                         * @enum {string}
+                         */
+                        recipientMode: "subtree" | "kinds" | "units";
+                        /** @description recipientMode 为 units 时：接收单位 id */
+                        recipientOrgIds?: string[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通知详情（接收单位首次打开即记为已读；发文单位可见各接收单位的阅读、签收情况） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除草稿（连同附件） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 修改草稿 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 正文（HTML：段落、加粗、列表、http/https 链接；其余内容在保存时去除） */
+                        bodyHtml?: string;
+                        /** @description 签收截止日期 YYYY-MM-DD */
+                        deadline?: string | null;
+                        needSign?: boolean;
+                        /** @description recipientMode 为 kinds 时：单位类型 */
+                        recipientKinds?: ("party_committee" | "union" | "grassroots_union" | "youth_league" | "youth_branch" | "womens_federation" | "womens_branch" | "science_association" | "organ_committee" | "party_school" | "other")[];
+                        /**
+                         * @description 接收范围
+                         * @enum {string}
+                         */
+                        recipientMode?: "subtree" | "kinds" | "units";
+                        /** @description recipientMode 为 units 时：接收单位 id */
+                        recipientOrgIds?: string[];
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布（此时确定接收单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一键催办未签收的单位（站内待办与短信；每小时一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收（记录签收人和时间） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 以哪个单位签收（本人在多个接收单位任职时必填） */
+                        orgId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回已发布的通知（接收单位看到“已撤回”，不再签收） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5098,7 +6001,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel（与列表相同的筛选条件，模板列，可直接再导入） */
+        /** 导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计） */
         get: {
             parameters: {
                 query?: {
@@ -5106,9 +6009,13 @@ export type paths = {
                     form?: string;
                     /** @description 起始日期（含） */
                     from?: string;
+                    /** @description true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏 */
+                    fullIdNumbers?: "true" | "false";
                     /** @description 该组织及其下级 */
                     orgId?: string;
                     program?: string;
+                    /** @description 人员：姓名片段或完整身份证号（同人员列表的搜索） */
+                    q?: string;
                     status?: string;
                     /** @description 截止日期（含） */
                     to?: string;
@@ -6881,7 +7788,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 单位现行的心愿价值上限与认领期限（本单位设置，否则最近上级的，否则 200 元 / 15 天） */
+        /** 单位现行的心愿价值上限、认领期限与送达地点（本单位设置，否则最近上级的，否则 200 元 / 15 天、未设送达地点） */
         get: {
             parameters: {
                 query?: {
@@ -6902,7 +7809,7 @@ export type paths = {
                 };
             };
         };
-        /** 设置单位的心愿价值上限与认领期限（下级沿用） */
+        /** 设置单位的心愿价值上限、认领期限与送达地点（地址、联系电话、接收时间；下级沿用） */
         put: {
             parameters: {
                 query?: never;
@@ -6914,6 +7821,12 @@ export type paths = {
                 content: {
                     "application/json": {
                         claimDays: number;
+                        /** @description 爱心人士送心愿物品的地点：完整地址（公开显示） */
+                        deliveryAddress?: string | null;
+                        /** @description 送达地点的接收时间，如 工作日 8:30–17:00 */
+                        deliveryHours?: string | null;
+                        /** @description 送达地点的联系电话（公开显示） */
+                        deliveryPhone?: string | null;
                         orgId?: string;
                         valueCapYuan: number;
                     };

@@ -16,3 +16,8 @@ export type ApiBody<P extends keyof paths, M extends Method = 'post'> =
 export type ApiQuery<P extends keyof paths, M extends Method = 'get'> = Op<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 /** An item of a `{ items: [...] }` answer. */
 export type ApiItem<P extends keyof paths, M extends Method = 'get'> = ApiData<P, M> extends { items: (infer I)[] } ? I : never;
+/**
+ * A query as a page builds it from its URL: every value may be a plain string (the server checks
+ * it and answers in Chinese), numbers and flags as the route declares them.
+ */
+export type UrlQuery<Q> = { [K in keyof Q]?: Q[K] | string };

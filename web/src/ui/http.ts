@@ -75,6 +75,18 @@ export function csrfHeaders(): Record<string, string> {
   return csrf ? { 'x-csrf-token': csrf } : {};
 }
 
+let onWrite: (() => void) | null = null;
+
+/** Registered by the data cache (shared/api/query): a successful write marks cached answers stale. */
+export function setWriteListener(listener: (() => void) | null): void {
+  onWrite = listener;
+}
+
+/** Called after every successful write, whichever client made it. */
+export function notifyWrite(): void {
+  onWrite?.();
+}
+
 /** Lets an upload made with XMLHttpRequest sign the user out on a 401 like every other request. */
 export function notifyUnauthorized(): void {
   onUnauthorized?.();
@@ -113,6 +125,7 @@ export async function requestWithStatus<T>(method: Method, path: string, body?: 
     if (res.status === 401 && path !== '/auth/login') onUnauthorized?.();
     throw err;
   }
+  if (method !== 'GET') notifyWrite();
   return { status: res.status, data: json as T };
 }
 

@@ -1,43 +1,97 @@
+import { z } from 'zod';
 import { deadlineView, type DeadlineView } from '../../../domain/cases/deadlines';
-import { allowedActions, type CaseAction, type CaseStatus } from '../../../domain/cases/flow';
+import { allowedActions, caseActions, caseStatuses, type CaseStatus } from '../../../domain/cases/flow';
+import { caseChannels, caseKinds, partyRoles, riskLevels, type CaseChannel, type CaseKind, type PartyRole, type RiskLevel } from '../../../domain/cases/kinds';
 import { listPartyName } from '../../../domain/cases/parties';
 import { shanghaiDate } from '../../../domain/dates';
 import type { Ctx } from '../../context';
 import { orgNames } from '../catalogs/ledger-kit';
 import * as repo from './cases.repo';
 
-export interface CasePartyItem {
-  personId: string | null;
-  role: string;
-  name: string;
-}
+/**
+ * What the case routes answer, as zod schemas: the routes declare them (so the OpenAPI document and
+ * the web's generated types carry them) and the view functions return their inferred types.
+ */
+const casePartyItem = z.object({ personId: z.string().nullable(), role: z.enum(partyRoles), name: z.string() });
+export type CasePartyItem = z.infer<typeof casePartyItem>;
 
-export interface CaseListItem {
-  id: string;
-  orgId: string;
-  orgName: string;
-  kind: string;
-  subkind: string | null;
-  channel: string;
-  confidential: boolean;
-  /** null for confidential cases: their summary is decrypted only in the detail view */
-  summary: string | null;
-  riskLevel: string | null;
-  status: CaseStatus;
-  handlerId: string | null;
-  handlerName: string | null;
-  pendingToOrgId: string | null;
-  pendingToOrgName: string | null;
-  registeredOn: string;
-  acceptedOn: string | null;
-  dueAcceptOn: string;
-  dueHandleOn: string | null;
-  closedOn: string | null;
-  outcome: string | null;
-  deadline: DeadlineView;
-  allowedActions: CaseAction[];
-  parties: CasePartyItem[];
-}
+const deadlineViewSchema = z.object({
+  step: z.enum(['accept', 'handle']).nullable(),
+  dueOn: z.string().nullable(),
+  state: z.enum(['overdue', 'due_soon', 'on_time', 'none']),
+  daysLeft: z.number().nullable().describe('剩余天数（负数：已超期天数）'),
+}) satisfies z.ZodType<DeadlineView>;
+
+export const caseListItem = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  kind: z.enum(caseKinds),
+  subkind: z.string().nullable(),
+  channel: z.enum(caseChannels),
+  confidential: z.boolean(),
+  summary: z.string().nullable().describe('保密个案在列表中为空：案情只在详情中解密'),
+  riskLevel: z.enum(riskLevels).nullable(),
+  status: z.enum(caseStatuses),
+  handlerId: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  pendingToOrgId: z.string().nullable(),
+  pendingToOrgName: z.string().nullable(),
+  registeredOn: z.string(),
+  acceptedOn: z.string().nullable(),
+  dueAcceptOn: z.string(),
+  dueHandleOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  deadline: deadlineViewSchema,
+  allowedActions: z.array(z.enum(caseActions)),
+  parties: z.array(casePartyItem),
+});
+export type CaseListItem = z.infer<typeof caseListItem>;
+
+export const caseDetailView = caseListItem.extend({
+  summary: z.string(),
+  warningNo: z.string().nullable(),
+  warningOn: z.string().nullable(),
+  rejectedOn: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  outcomeText: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.string(),
+      actorName: z.string().describe('办理人的姓名（系统步骤为 系统）'),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      note: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  followups: z.array(z.object({ id: z.string(), on: z.string(), by: z.string(), byName: z.string(), method: z.string(), note: z.string().nullable() })),
+  transfers: z.array(
+    z.object({
+      id: z.string(), fromOrgId: z.string(), fromOrgName: z.string(), toOrgId: z.string(), toOrgName: z.string(), status: z.string(),
+      requestedAt: z.string(), decidedAt: z.string().nullable(), reason: z.string().nullable(),
+    }),
+  ),
+});
+export type CaseDetail = z.infer<typeof caseDetailView>;
+
+export const caseListResult = z.object({ items: z.array(caseListItem), total: z.number(), page: z.number(), pageSize: z.number(), today: z.string() });
+export const caseCountsView = z.object({
+  today: z.string(),
+  total: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  byKind: z.record(z.string(), z.number()),
+  overdue: z.number(),
+  dueSoon: z.number(),
+});
+export const caseDeadlinesView = z.object({ orgId: z.string(), items: z.array(z.object({ kind: z.enum(caseKinds), acceptDays: z.number(), handleDays: z.number() })) });
+export const handlerOptionsView = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), username: z.string(), orgName: z.string() })) });
+export const transferOptionsView = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), code: z.string() })) });
 
 export const today = (ctx: Ctx) => shanghaiDate(ctx.now());
 
@@ -68,8 +122,8 @@ export async function toListItems(ctx: Ctx, rows: repo.CaseRow[], fullNames = fa
   return rows.map((r) => {
     const status = r.status as CaseStatus;
     return {
-      id: r.id, orgId: r.org_id, orgName: orgs.get(r.org_id) ?? '', kind: r.kind, subkind: r.subkind, channel: r.channel, confidential: Boolean(Number(r.confidential)),
-      summary: Number(r.confidential) ? null : r.summary, riskLevel: r.risk_level, status,
+      id: r.id, orgId: r.org_id, orgName: orgs.get(r.org_id) ?? '', kind: r.kind as CaseKind, subkind: r.subkind, channel: r.channel as CaseChannel, confidential: Boolean(Number(r.confidential)),
+      summary: Number(r.confidential) ? null : r.summary, riskLevel: r.risk_level as RiskLevel | null, status,
       handlerId: r.handler_id, handlerName: r.handler_id ? (users.get(r.handler_id) ?? null) : null,
       pendingToOrgId: r.pending_to_org, pendingToOrgName: r.pending_to_org ? (orgs.get(r.pending_to_org) ?? null) : null,
       registeredOn: r.registered_on, acceptedOn: r.accepted_on, dueAcceptOn: r.due_accept_on, dueHandleOn: r.due_handle_on, closedOn: r.closed_on, outcome: r.outcome,
@@ -79,14 +133,14 @@ export async function toListItems(ctx: Ctx, rows: repo.CaseRow[], fullNames = fa
         .filter((p) => p.case_id === r.id)
         .map((p) => {
           const name = p.person_name ?? p.name_if_unnamed ?? '';
-          return { personId: p.person_id, role: p.role, name: fullNames ? name : listPartyName({ name, role: p.role, birthDate: p.birth_date }, r.kind, day) };
+          return { personId: p.person_id, role: p.role as PartyRole, name: fullNames ? name : listPartyName({ name, role: p.role, birthDate: p.birth_date }, r.kind, day) };
         }),
     };
   });
 }
 
 /** The detail view: the whole timeline, follow-ups, transfers; the summary decrypted for those allowed. */
-export async function toDetail(ctx: Ctx, row: repo.CaseRow) {
+export async function toDetail(ctx: Ctx, row: repo.CaseRow): Promise<CaseDetail> {
   const [item] = await toListItems(ctx, [row], true);
   const events = await repo.eventsOf(ctx.db, row.id);
   const followups = await repo.followupsOf(ctx.db, row.id);
@@ -106,4 +160,3 @@ export async function toDetail(ctx: Ctx, row: repo.CaseRow) {
     })),
   };
 }
-export type CaseDetail = Awaited<ReturnType<typeof toDetail>>;

@@ -1,129 +1,29 @@
-import type { CaseAction, CaseStatus } from '../../../../src/domain/cases/flow';
-import { http, type Page } from '../../ui/http';
+import { api, data } from '../../../shared/api/client';
+import type { ApiBody, ApiData, ApiQuery, UrlQuery } from '../../../shared/api/types';
 
-/** Cases (个案): `/api/v1/cases`. Names of children arrive masked from the server (王**). */
-export interface CaseParty {
-  personId: string | null;
-  role: string;
-  name: string;
-}
+/** Cases (个案): `/api/v1/cases`; every type is the server's (generated). Children's names arrive masked (王**). */
+export type CaseItem = ApiData<'/api/v1/cases/{id}', 'patch'>;
+export type CaseDetail = ApiData<'/api/v1/cases/{id}'>;
+export type CaseParty = CaseItem['parties'][number];
+export type Deadline = CaseItem['deadline'];
+export type TimelineEntry = CaseDetail['timeline'][number];
+export type CaseSummary = ApiData<'/api/v1/cases/facets'>;
+export type CaseInput = ApiBody<'/api/v1/cases'>;
+export type CaseEdit = ApiBody<'/api/v1/cases/{id}', 'patch'>;
+export type TransitionInput = ApiBody<'/api/v1/cases/{id}/transitions'>;
+export type FollowupInput = ApiBody<'/api/v1/cases/{id}/followups'>;
+export type CaseQuery = UrlQuery<ApiQuery<'/api/v1/cases'>>;
+type FacetsQuery = UrlQuery<ApiQuery<'/api/v1/cases/facets'>>;
 
-export interface Deadline {
-  step: 'accept' | 'handle' | null;
-  dueOn: string | null;
-  state: 'overdue' | 'due_soon' | 'on_time' | 'none';
-  daysLeft: number | null;
-}
+const path = (id: string) => ({ params: { path: { id } } });
 
-export interface CaseItem {
-  id: string;
-  orgId: string;
-  orgName: string;
-  kind: string;
-  subkind: string | null;
-  channel: string;
-  confidential: boolean;
-  summary: string | null;
-  riskLevel: string | null;
-  status: CaseStatus;
-  handlerId: string | null;
-  handlerName: string | null;
-  pendingToOrgId: string | null;
-  pendingToOrgName: string | null;
-  registeredOn: string;
-  acceptedOn: string | null;
-  dueAcceptOn: string;
-  dueHandleOn: string | null;
-  closedOn: string | null;
-  outcome: string | null;
-  deadline: Deadline;
-  allowedActions: CaseAction[];
-  parties: CaseParty[];
-}
-
-export interface TimelineEntry {
-  at: string;
-  actor: string;
-  /** the display name of who acted (系统 for a system step) */
-  actorName: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  note: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface CaseDetail extends CaseItem {
-  summary: string;
-  warningNo: string | null;
-  warningOn: string | null;
-  rejectedOn: string | null;
-  rejectReason: string | null;
-  outcomeText: string | null;
-  createdAt: string;
-  updatedAt: string;
-  timeline: TimelineEntry[];
-  followups: { id: string; on: string; by: string; byName: string; method: string; note: string | null }[];
-  transfers: { id: string; fromOrgId: string; fromOrgName: string; toOrgId: string; toOrgName: string; status: string; requestedAt: string; decidedAt: string | null; reason: string | null }[];
-}
-
-export interface CaseSummary {
-  today: string;
-  total: number;
-  overdue: number;
-  dueSoon: number;
-  byStatus: Record<string, number>;
-  byKind: Record<string, number>;
-}
-
-export interface PartyInput {
-  personId?: string;
-  name?: string;
-  role: string;
-}
-
-export interface CaseInput {
-  orgId?: string;
-  kind: string;
-  subkind?: string;
-  channel: string;
-  summary: string;
-  riskLevel?: string;
-  warningNo?: string;
-  warningOn?: string;
-  parties: PartyInput[];
-}
-
-export interface CaseEdit {
-  subkind?: string | null;
-  channel?: string;
-  summary?: string;
-  riskLevel?: string;
-  warningNo?: string | null;
-  warningOn?: string | null;
-  parties?: PartyInput[];
-}
-
-export interface TransitionInput {
-  action: Exclude<CaseAction, 'followup'>;
-  reason?: string;
-  handlerId?: string;
-  toOrgId?: string;
-  outcome?: string;
-  outcomeText?: string;
-  note?: string;
-}
-
-export type CaseQuery = Record<string, string | number | undefined>;
-
-export const listCases = (q: CaseQuery) => http.get<Page<CaseItem> & { today: string }>('/cases', q);
+export const listCases = (q: CaseQuery) => data(api.GET('/api/v1/cases', { params: { query: q as ApiQuery<'/api/v1/cases'> } }));
 /** The inbox's counts under the same filters as the list (each facet ignores only its own filter). */
-export const caseFacets = (q: CaseQuery) => http.get<CaseSummary>('/cases/facets', q);
-export const getCase = (id: string) => http.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
-export const createCase = (body: CaseInput) => http.post<CaseItem>('/cases', body);
-export const updateCase = (id: string, body: CaseEdit) => http.patch<CaseItem>(`/cases/${encodeURIComponent(id)}`, body);
-export const transitionCase = (id: string, body: TransitionInput) => http.post<CaseItem>(`/cases/${encodeURIComponent(id)}/transitions`, body);
-export const addFollowup = (id: string, body: { on?: string; method: string; note?: string }) => http.post<CaseItem>(`/cases/${encodeURIComponent(id)}/followups`, body);
-export const handlerOptions = (id: string) =>
-  http.get<{ items: { id: string; displayName: string; username: string; orgName: string }[] }>(`/cases/${encodeURIComponent(id)}/handler-options`);
-export const transferOptions = (id: string) => http.get<{ items: { id: string; name: string; code: string }[] }>(`/cases/${encodeURIComponent(id)}/transfer-options`);
+export const caseFacets = (q: FacetsQuery) => data(api.GET('/api/v1/cases/facets', { params: { query: q as ApiQuery<'/api/v1/cases/facets'> } }));
+export const getCase = (id: string) => data(api.GET('/api/v1/cases/{id}', path(id)));
+export const createCase = (body: CaseInput) => data(api.POST('/api/v1/cases', { body }));
+export const updateCase = (id: string, body: CaseEdit) => data(api.PATCH('/api/v1/cases/{id}', { ...path(id), body }));
+export const transitionCase = (id: string, body: TransitionInput) => data(api.POST('/api/v1/cases/{id}/transitions', { ...path(id), body }));
+export const addFollowup = (id: string, body: FollowupInput) => data(api.POST('/api/v1/cases/{id}/followups', { ...path(id), body }));
+export const handlerOptions = (id: string) => data(api.GET('/api/v1/cases/{id}/handler-options', path(id)));
+export const transferOptions = (id: string) => data(api.GET('/api/v1/cases/{id}/transfer-options', path(id)));

@@ -4,18 +4,18 @@ import { actionLabels, type CaseAction } from '../../../../../src/domain/cases/f
 import { caseOutcomes, followupMethods } from '../../../../../src/domain/cases/kinds';
 import { dateFieldProps, datePickerFormats } from '../../../ui/dates';
 import { FormModal } from '../../../ui/FormModal';
-import { useRequest } from '../../../ui/use-request';
-import { addFollowup, handlerOptions, transferOptions, transitionCase, type CaseItem, type TransitionInput } from '../api';
+import { useApiQuery } from '../../../../shared/api/query';
+import { addFollowup, handlerOptions, transferOptions, transitionCase, type CaseItem, type FollowupInput, type TransitionInput } from '../api';
 
 interface ActionValues {
   reason?: string;
   note?: string;
   handlerId?: string;
   toOrgId?: string;
-  outcome?: string;
+  outcome?: TransitionInput['outcome'];
   outcomeText?: string;
   on?: string;
-  method?: string;
+  method?: FollowupInput['method'];
 }
 
 const fields = ['reason', 'note', 'handlerId', 'toOrgId', 'outcome', 'outcomeText', 'on', 'method'] as const;
@@ -24,7 +24,7 @@ const reasonLabels: Partial<Record<CaseAction, string>> = { reject: '不予受�
 const buttonLabels: Partial<Record<CaseAction, string>> = { assign: '指派承办人', followup: '登记回访' };
 
 function HandlerSelect({ caseId }: { caseId: string }) {
-  const { data, loading } = useRequest(() => handlerOptions(caseId), [caseId]);
+  const { data, loading } = useApiQuery(['cases', 'handler-options', caseId], () => handlerOptions(caseId));
   return (
     <Form.Item name="handlerId" label="承办人" rules={[{ required: true, message: '请选择承办人' }]}>
       <Select
@@ -39,7 +39,7 @@ function HandlerSelect({ caseId }: { caseId: string }) {
 }
 
 function TransferSelect({ caseId }: { caseId: string }) {
-  const { data, loading } = useRequest(() => transferOptions(caseId), [caseId]);
+  const { data, loading } = useApiQuery(['cases', 'transfer-options', caseId], () => transferOptions(caseId));
   return (
     <Form.Item name="toOrgId" label="接收单位" rules={[{ required: true, message: '请选择接收单位' }]} extra="接收单位须确认接收；拒绝时个案退回本单位">
       <Select showSearch={{ optionFilterProp: 'label' }} loading={loading} placeholder="设有个案工作者的单位" options={(data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} data-testid="action-to-org" />
@@ -95,7 +95,7 @@ function ActionFields({ action, caseId }: { action: CaseAction; caseId: string }
 
 async function perform(c: CaseItem, action: CaseAction, v: ActionValues): Promise<void> {
   if (action === 'followup') {
-    await addFollowup(c.id, { on: v.on || undefined, method: v.method as string, note: v.note || undefined });
+    await addFollowup(c.id, { on: v.on || undefined, method: v.method as FollowupInput['method'], note: v.note || undefined });
     return;
   }
   const body: TransitionInput = { action, reason: v.reason, handlerId: v.handlerId, toOrgId: v.toOrgId, outcome: v.outcome, outcomeText: v.outcomeText, note: v.note || undefined };

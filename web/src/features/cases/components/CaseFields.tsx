@@ -1,15 +1,16 @@
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import { caseChannels, caseKinds, mediationSubkinds, riskLevels } from '../../../../../src/domain/cases/kinds';
 import { dateFieldProps, datePickerFormats } from '../../../ui/dates';
+import type { CaseInput } from '../api';
 import { PartiesField, type PartyRow } from './PartiesField';
 
 export interface CaseFormValues {
   orgId?: string;
-  kind: string;
+  kind: CaseInput['kind'];
   subkind?: string;
-  channel: string;
+  channel: CaseInput['channel'];
   summary: string;
-  riskLevel?: string;
+  riskLevel?: CaseInput['riskLevel'];
   warningNo?: string;
   warningOn?: string;
   parties?: PartyRow[];

@@ -2,12 +2,13 @@ import { Button, Flex, Form, Input, Select, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { partyRoles } from '../../../../../src/domain/cases/kinds';
 import { listPeople, type PersonRow } from '../../people/api';
+import type { CaseInput } from '../api';
 
 /** One row of the parties list: a person of the registry (personId) or a name written in. */
 export interface PartyRow {
   personId?: string;
   name?: string;
-  role: string;
+  role: NonNullable<CaseInput['parties']>[number]['role'];
 }
 
 const roleOptions = partyRoles.map((r) => ({ value: r, label: r }));
@@ -16,20 +17,27 @@ const roleOptions = partyRoles.map((r) => ({ value: r, label: r }));
 function RegistrySearch({ onPick }: { onPick: (p: PersonRow) => void }) {
   const [found, setFound] = useState<PersonRow[]>([]);
   const [searching, setSearching] = useState(false);
+  // controlled, so that a pick closes the list and clears the search (it stayed open with the old results)
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
   const seq = useRef(0);
-  const search = (text: string) => {
+  const search = (value: string) => {
+    setText(value);
+    setOpen(true);
     const mine = ++seq.current;
-    if (!text.trim()) return setFound([]);
+    if (!value.trim()) return setFound([]);
     setSearching(true);
-    listPeople({ q: text.trim(), page: 1, pageSize: 20 }).then(
+    listPeople({ q: value.trim(), page: 1, pageSize: 20 }).then(
       (r) => mine === seq.current && (setFound(r.items), setSearching(false)),
       () => mine === seq.current && setSearching(false),
     );
   };
   return (
     <Select
-      showSearch={{ filterOption: false, onSearch: search }}
+      showSearch={{ filterOption: false, onSearch: search, searchValue: text }}
       value={null}
+      open={open}
+      onOpenChange={setOpen}
       placeholder="从人员库添加（输入姓名或完整身份证号）"
       loading={searching}
       notFoundContent={null}
@@ -38,6 +46,11 @@ function RegistrySearch({ onPick }: { onPick: (p: PersonRow) => void }) {
       options={found.map((p) => ({ value: p.id, label: `${p.name}　${p.idNumber}${p.orgName ? `　${p.orgName}` : ''}` }))}
       onChange={(id: string) => {
         const p = found.find((x) => x.id === id);
+        ++seq.current;
+        setOpen(false);
+        setText('');
+        setFound([]);
+        setSearching(false);
         if (p) onPick(p);
       }}
     />

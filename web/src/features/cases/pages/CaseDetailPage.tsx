@@ -7,7 +7,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { NotFound, PageLoading } from '../../../ui/states';
 import { useIsMobile } from '../../../ui/use-is-mobile';
 import { errorMessage } from '../../../ui/use-api-error';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { ApiError } from '../../../ui/http';
 import { getCase, type CaseDetail } from '../api';
 import { CaseActions } from '../components/CaseActions';
@@ -71,7 +71,7 @@ export function CaseDetailPage() {
   const { can, user } = useAuth();
   const isMobile = useIsMobile();
   const [editing, setEditing] = useState(false);
-  const { data: c, loading, error, reload } = useRequest(() => getCase(id), [id]);
+  const { data: c, loading, error, reload } = useApiQuery(['cases', 'detail', id], () => getCase(id));
   if (!c && loading) return <PageLoading />;
   if (!c) {
     if (error instanceof ApiError && error.status === 404) return <NotFound />;

@@ -10,7 +10,7 @@ import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { showDate } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useIsMobile } from '../../../ui/use-is-mobile';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { caseFacets, listCases, type CaseItem } from '../api';
 import { DeadlineBadge, StatusTag } from '../components/badges';
 import { CaseCards, kindText, partyNames } from '../components/CaseCards';
@@ -50,9 +50,9 @@ export function CasesInboxPage() {
     if (!('page' in changes)) next.delete('page');
     setParams(next);
   };
-  const { data, loading } = useRequest(() => listCases(query), [JSON.stringify(query)]);
+  const { data, loading } = useApiQuery(['cases', 'list', query], () => listCases(query), { keepPrevious: true });
   // the counts follow the filters: a tab's count is what the list shows when it is chosen
-  const { data: summary } = useRequest(() => caseFacets(filters), [JSON.stringify(filters)]);
+  const { data: summary } = useApiQuery(['cases', 'facets', filters], () => caseFacets(filters), { keepPrevious: true });
 
   const count = (n: number | undefined) => (summary ? `（${n ?? 0}）` : '');
   const tabs = [{ key: 'all', label: `全部${count(summary?.total)}` }, ...caseStatuses.map((s) => ({ key: s, label: `${s}${count(summary?.byStatus[s])}` }))];
