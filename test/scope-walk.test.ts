@@ -103,6 +103,11 @@ beforeAll(async () => {
   const wishA = await post('/api/v1/wishes', h, { orgId: villageA.id, personId: person.id, beneficiaryKind: '妇女', title: '甲镇秘密心愿', story: '想要一台缝纫机', valueYuan: 150 });
   idsA.push(pairing.id, team.id, service.id, wishA.id);
   secretsA.push(pairing.id, team.id, service.id, wishA.id, '甲镇秘密结对备注', '甲镇秘密走访记录', '甲镇秘密志愿队', '甲镇秘密服务', '甲镇秘密心愿');
+  // a notice (通知公告) of township A to its village, published and read there
+  const noticeA = await post('/api/v1/notices', h, { orgId: townA.id, title: '甲镇秘密通知', bodyHtml: '<p>甲镇秘密通知正文</p>', recipientMode: 'units', recipientOrgIds: [villageA.id], needSign: true });
+  await post(`/api/v1/notices/${noticeA.id}/publish`, h, {});
+  idsA.push(noticeA.id);
+  secretsA.push(noticeA.id, '甲镇秘密通知', '甲镇秘密通知正文');
   // a selection (评选) organized by township A, with one nomination
   const campaignA = await post('/api/v1/campaigns', h, { orgId: townA.id, name: '甲镇秘密评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: villageA.id, quota: 1 }] });
   const nominationA = await post(`/api/v1/campaigns/${campaignA.id}/nominations`, h, { nominatingOrgId: villageA.id, unitId: villageA.id, deeds: '甲镇秘密事迹' });

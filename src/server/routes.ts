@@ -14,6 +14,7 @@ import { registerHouseholdRoutes } from './modules/households/households.routes'
 import { registerImportRoutes } from './modules/imports/imports.routes';
 import { registerLoanRoutes } from './modules/loans/loans.routes';
 import { registerMetricRoutes } from './modules/metrics/metrics.routes';
+import { registerNoticeRoutes } from './modules/notices/notices.routes';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes';
 import { registerOtpRoutes } from './modules/otp/otp.routes';
 import { registerPairingRoutes } from './modules/pairings/pairings.routes';
@@ -56,4 +57,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerOtpRoutes(app, deps);
   registerSelectionRoutes(app);
   registerSetupRoutes(app, deps);
+  registerNoticeRoutes(app, deps);
 }

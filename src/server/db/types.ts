@@ -29,6 +29,8 @@ import type { OtpCodeTable, PublicTokenTable, CampaignTable, CampaignQuotaTable,
 export type * from './selection-types';
 import type { ReportTemplateTable, ReportTemplateVersionTable } from './report-template-types';
 export type * from './report-template-types';
+import type { NoticeTable, NoticeRecipientTable } from './notice-types';
+export type * from './notice-types';
 
 /** Row types as stored. Ids are text (UUIDv7), instants ISO-8601 UTC text, dates YYYY-MM-DD, booleans 0/1. */
 export interface OrgUnitTable {
@@ -240,6 +242,8 @@ export interface DB {
   campaign_honours: CampaignHonourTable;
   report_templates: ReportTemplateTable;
   report_template_versions: ReportTemplateVersionTable;
+  notices: NoticeTable;
+  notice_recipients: NoticeRecipientTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

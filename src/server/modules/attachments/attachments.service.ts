@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../http/errors';
 import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { caseFileOwner } from '../cases/cases.service';
+import { noticeFileOwner } from '../notices/notices.access';
 import { createdBy, findLedgerRow, findLiveForWrite, type LedgerTable } from '../catalogs/ledger-kit';
 import { cleanFilename, detectFileKind } from './attachments.files';
 import type { AttachmentEntity, AttachmentTarget } from './attachments.schemas';
@@ -44,12 +45,13 @@ async function recordOwner(ctx: Ctx, entity: AttachmentEntity, entityId: string,
     const c = await caseFileOwner(ctx, entityId, mode);
     return { org_id: c.orgId, confidential: c.confidential };
   }
+  if (entity === 'notices') return { org_id: (await noticeFileOwner(ctx, entityId, mode)).orgId, confidential: false };
   const row = mode === 'write' ? await findLiveForWrite(ctx, entity, entityId, '记录') : await findLedgerRow(ctx, entity, entityId, 'ledger.read');
   if (!row) throw notFound('记录');
   return { org_id: row.org_id, confidential: false };
 }
 
-const isLedger = (entity: string): entity is LedgerTable => entity !== 'cases';
+const isLedger = (entity: string): entity is LedgerTable => entity !== 'cases' && entity !== 'notices';
 
 export async function addAttachment(ctx: Ctx, target: AttachmentTarget, file: { filename?: string; content: Buffer }): Promise<AttachmentView> {
   // a case's refused attempt is audited: check it outside the transaction, whose rollback would drop that entry
@@ -95,6 +97,10 @@ async function deletable(ctx: Ctx, id: string) {
   if (!row) throw notFound('附件');
   if (isLedger(row.entity)) {
     if (!(await findLedgerRow(ctx, row.entity, row.entity_id, 'ledger.write'))) throw notFound('附件');
+  } else if (row.entity === 'notices') {
+    await noticeFileOwner(ctx, row.entity_id, 'write').catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('附件') : e;
+    });
   } else {
     await caseFileOwner(ctx, row.entity_id, 'write').catch((e: unknown) => {
       throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('附件') : e;
