@@ -3,6 +3,8 @@ import { buildUnit } from '../../../../test/factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
 import { LogSmsSender } from '../otp/sms';
 import { noticeSmsSender } from './notices.routes';
+import { noticesToSign } from '../todo/providers/notices';
+import type { Ctx } from '../../context';
 
 /**
  * 通知公告 on a county built here from scratch (no demo codes): a county 妇联 notice to its three
@@ -119,11 +121,19 @@ describe('a county 妇联 notice to its township 妇联', () => {
     expect(rows.map((x) => [x.orgName, x.state, x.remindCount])).toEqual([['甲镇妇联', 'signed', 0], ['乙镇妇联', 'signed', 0], ['丙乡妇联', 'unread', 1]]);
     const third = await ok(townStaff[2].headers, 'GET', '/api/v1/notices?box=received&pending=true');
     expect(third.items[0]).toMatchObject({ id, remindedAt: '2026-06-15T05:00:00.000Z', remindCount: 1 });
+    expect(third.items[0].title).toBe('关于开展“三八”维权周活动的通知');
     t.clock.set('2026-06-15T05:30:00.000Z');
     const again = await call(clerk.headers, 'POST', `/api/v1/notices/${id}/remind`);
     expect(again.statusCode).toBe(429);
     expect(again.json().error.message).toBe('每小时只能催办一次，本通知已于 13:00 催办，请于 14:00 后再催办');
     expect(await audits(id, 'remind')).toHaveLength(1);
+    // the reminder is in the third township's 待办; the signed ones have nothing to do
+    const asUser = (u: User, orgId: string): Ctx => ({ ...t.sys, actor: { kind: 'user', id: u.id, username: 'x', displayName: 'x', grants: [{ role: 'staff', orgId }] } });
+    const todo = await noticesToSign.collect(asUser(townStaff[2], towns[2].id), '2026-06-15', 10);
+    expect(todo).toEqual({ total: 1, items: [{ kind: 'notices.sign', id, title: '签收通知《关于开展“三八”维权周活动的通知》（已催办）', dueDate: '2026-06-20', severity: 'due', link: `/notices/${id}`, orgName: '某县妇联' }] });
+    expect((await noticesToSign.collect(asUser(townStaff[2], towns[2].id), '2026-06-21', 0))).toEqual({ total: 1, items: [] });
+    expect((await noticesToSign.collect(asUser(townStaff[2], towns[2].id), '2026-06-21', 5)).items[0].severity).toBe('overdue');
+    expect(await noticesToSign.collect(asUser(townStaff[0], towns[0].id), '2026-06-15', 10)).toEqual({ total: 0, items: [] });
     t.clock.set('2026-06-15T06:00:00.000Z');
     expect((await ok(clerk.headers, 'POST', `/api/v1/notices/${id}/remind`)).reminded).toBe(1);
   });
