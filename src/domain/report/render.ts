@@ -12,6 +12,8 @@ export interface FigureValue {
   orgName: string;
   from: string;
   to: string;
+  /** how many records the figure counts (the appendix's 记录数); absent where nothing was counted (template tests) */
+  records?: number;
 }
 
 export interface TextRun {

@@ -127,6 +127,17 @@ export async function computeMetric(ctx: Ctx, input: MetricInput): Promise<Metri
 }
 
 /**
+ * How many records a computed figure counts (the length of its records list): the report's 数据来源
+ * shows it beside each figure. `result` comes from computeMetric, whose unit the scope guard checked.
+ */
+export async function countMetricRecords(ctx: Ctx, result: Pick<MetricResult, 'code' | 'orgId' | 'from' | 'to' | 'filters'>): Promise<number> {
+  const query = metricQueries[result.code];
+  if (!query) throw new AppError('VALIDATION', `未知的指标代码“${result.code}”`);
+  const { total } = await query.records(ctx.db, { orgId: result.orgId, from: result.from, to: result.to, filters: result.filters }, { limit: 1, offset: 0 });
+  return total;
+}
+
+/**
  * The records a figure counts (its provenance), newest first, with each one's contribution; for
  * every metric but orgs.rate the contributions of all pages sum to the value. Names are masked.
  */

@@ -6,11 +6,12 @@ import {
   Footer,
   LineRuleType,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
+  SectionType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -74,19 +75,43 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** Column widths of the appendix tables in mm; each table fills the 156 mm text width. */
+const appendixWidths = [10, 22, 52, 32, 24, 16] as const; // 序号 文中数字 指标 统计单位 期间 记录数
+const omittedWidths = [10, 18, 91, 37] as const; // 序号 模板行 未写入的语句 原因
+const targetsWidths = [24, 38, 46, 13, 14, 10, 11] as const; // 组织 目标 指标 比较 目标值 单位 年度
+
+/**
+ * The appendices as compact tables in 五号 (10.5 pt): fixed column widths (a narrow column never
+ * breaks a word letter by letter), single 15 pt lines that leave the body's 22-line grid, header row
+ * repeated on each page. The metric appears in words; its code belongs to the HTML links only.
+ */
 function appendix(doc: ReportDocument): (Paragraph | Table)[] {
   const cellRun = (text: string, bold = false) => new TextRun({ text, bold, font: { ascii: latin, hAnsi: latin, eastAsia: fonts.body }, size: pt(10.5), language });
   const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const row = (cells: readonly string[], header = false) =>
-    new TableRow({ tableHeader: header, children: cells.map((c) => new TableCell({ borders, children: [new Paragraph({ children: [cellRun(c, header)] })] })) });
-  const table = (header: readonly string[], rows: string[][]) => new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r))] });
+  const margins = { top: 20, bottom: 20, left: 60, right: 60 };
+  const cellParagraph = (text: string, header: boolean) =>
+    new Paragraph({ children: [cellRun(text, header)], spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT });
+  const table = (header: readonly string[], rows: string[][], widthsMm: readonly number[]) => {
+    const widths = widthsMm.map(mm);
+    const row = (cells: readonly string[], isHeader = false) =>
+      new TableRow({
+        tableHeader: isHeader,
+        cantSplit: true,
+        children: cells.map((c, i) => new TableCell({ borders, margins, width: { size: widths[i], type: WidthType.DXA }, children: [cellParagraph(c, isHeader)] })),
+      });
+    return new Table({
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      rows: [row(header, true), ...rows.map((r) => row(r))],
+    });
+  };
   return [
-    new Paragraph({ children: [new PageBreak()] }),
     bodyParagraph([run(appendixTitle, fonts.h1)], false),
-    table(appendixHeader, appendixRows(doc).map(appendixCells)),
-    ...(doc.omitted.length ? [bodyParagraph([run(omittedTitle, fonts.h1)], false), table(omittedHeader, doc.omitted.map(omittedCells))] : []),
-    ...(doc.targets.length ? [bodyParagraph([run(targetsTitle, fonts.h1)], false), table(targetsHeader, doc.targets.map(targetCells))] : []),
+    table(appendixHeader, appendixRows(doc).map(appendixCells), appendixWidths),
+    ...(doc.omitted.length ? [bodyParagraph([run(omittedTitle, fonts.h1)], false), table(omittedHeader, doc.omitted.map(omittedCells), omittedWidths)] : []),
+    ...(doc.targets.length ? [bodyParagraph([run(targetsTitle, fonts.h1)], false), table(targetsHeader, doc.targets.map(targetCells), targetsWidths)] : []),
   ];
 }
 
@@ -107,21 +132,18 @@ export async function writeDocx(doc: ReportDocument): Promise<Buffer> {
     else if (b.kind === 'heading') children.push(bodyParagraph([...runsOf(b.runs, fonts.h2), ...runsOf(b.body, fonts.body)]));
     else children.push(bodyParagraph(runsOf(b.runs, fonts.body)));
   }
-  children.push(...appendix(doc));
+  const page = { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(23) } };
+  const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
   const document = new Document({
     title: doc.title,
     creator: '群团工作平台',
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: { ascii: latin, hAnsi: latin, eastAsia: fonts.body }, size: pt(16), language } } } },
     sections: [
-      {
-        properties: {
-          page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(23) } },
-          grid: { type: DocumentGridType.LINES, linePitch },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
-      },
+      { properties: { page, grid: { type: DocumentGridType.LINES, linePitch } }, footers, children },
+      // the appendices start on a new page, in a section without the body's 22-line grid, so their
+      // table rows take single 15 pt lines (a readers' snap to the grid would double every row)
+      { properties: { page, type: SectionType.NEXT_PAGE }, footers, children: appendix(doc) },
     ],
   });
   return Packer.toBuffer(document);

@@ -1,3 +1,4 @@
+import { describeMetricRef, describePeriod } from '../../../domain/metrics/describe';
 import { appendixCells, appendixHeader, appendixRows, appendixTitle, figureLink, omittedCells, omittedHeader, omittedTitle, targetCells, targetsHeader, targetsTitle } from '../../../domain/report/appendix';
 import type { ReportDocument, Run } from '../../../domain/report/render';
 
@@ -21,7 +22,7 @@ h2.appendix { page-break-before: always; }
 
 function runs(rs: readonly Run[]): string {
   return rs
-    .map((r) => (r.kind === 'text' ? esc(r.text) : `<a class="fig" href="${esc(figureLink(r))}" title="${esc(`${r.ref}（${r.orgName}，${r.from} 至 ${r.to}）= ${r.value} ${r.unit}`)}">${esc(r.text)}</a>`))
+    .map((r) => (r.kind === 'text' ? esc(r.text) : `<a class="fig" href="${esc(figureLink(r))}" title="${esc(`${describeMetricRef(r.ref)}（${r.orgName}，${describePeriod(r.from, r.to)}）：${r.value} ${r.unit}`)}">${esc(r.text)}</a>`))
     .join('');
 }
 

@@ -7,7 +7,7 @@ import type { Ctx } from '../../context';
 import { AppError } from '../../http/errors';
 import { resolveOrgInScope } from '../../http/scope';
 import { shanghaiDate } from '../../../domain/dates';
-import { computeMetric } from '../metrics/metrics.service';
+import { computeMetric, countMetricRecords } from '../metrics/metrics.service';
 import { listTargets } from '../targets/targets.service';
 import { checkTemplate, templateIssuesError } from './reports.check';
 import { findStoredTemplate } from './reports.templates.service';
@@ -88,14 +88,17 @@ async function templateFor(ctx: Ctx, org: { id: string; code: string; name: stri
   return { source: found.source, used: { source: 'default', id: found.id, name: found.label, version: null, orgName: null, inherited: false, ...(skipped ? { skipped } : {}) } };
 }
 
-/** Computes each distinct figure once, by the metrics service over the unit's subtree and the placeholder's period. */
+/**
+ * Computes each distinct figure once, by the metrics service over the unit's subtree and the
+ * placeholder's period, with the number of records it counts (the 数据来源 appendix's 记录数).
+ */
 async function computeFigures(ctx: Ctx, requests: readonly FigureRequest[], compute: typeof computeMetric): Promise<Map<string, FigureValue>> {
   const values = new Map<string, FigureValue>();
   for (const r of requests) {
     const key = figureKey(r);
     if (values.has(key)) continue;
     const m = await compute(ctx, { code: r.spec.ref, org: r.org, from: r.from, to: r.to });
-    values.set(key, { value: m.value, unit: m.unit, org: m.org, orgName: m.orgName, from: m.from, to: m.to });
+    values.set(key, { value: m.value, unit: m.unit, org: m.org, orgName: m.orgName, from: m.from, to: m.to, records: await countMetricRecords(ctx, m) });
   }
   return values;
 }

@@ -56,7 +56,7 @@ describe('generateReport: the county annual report on the demo county', () => {
     expect(md).toContain('**（一）机关党建有新局面。**强化学习型党组织建设');
     expect(md).not.toMatch(/XX/);
     expect(md).toContain('## 附：数据来源');
-    expect(md).toContain('| 3 | 235 | activities.outcome{name=解决问题} | 林甸县直机关工委（LD-JGGW） | 个 | 2025-01-01 至 2025-12-31 | 235 |');
+    expect(md).toContain('| 3 | 235 | 活动成果（成果名称：解决问题） | 林甸县直机关工委 | 2025年 | 10 |');
   });
 
   it('has an appendix whose every figure equals the metric computed independently', async () => {
@@ -117,7 +117,7 @@ describe('the work plan from next year\'s targets', () => {
     expect(plan).toContain('林甸县妇联力争发放贷款8000万元');
     expect(plan).toContain('共青团林甸县委开展各类公益活动450次以上');
     expect(md).toContain('## 附：年度目标');
-    expect(md).toContain('| 林甸县妇联 | 力争发放贷款8000万元 | loans.amount | 不少于 | 8000 | 万元 | 2026 |');
+    expect(md).toContain('| 林甸县妇联 | 力争发放贷款8000万元 | 放款金额 | 不少于 | 8000 | 万元 | 2026 |');
     // the seed's seven targets for the next year and the one set above
     expect(doc.targets.map((x) => x.year)).toEqual(Array(8).fill(year + 1));
     // the parts of a split target (分解下达 to the townships) stay under their parent
