@@ -17,6 +17,7 @@ export interface NavGroup {
 export const navTree: (NavItem | NavGroup)[] = [
   { key: 'home', to: '/', label: '首页' },
   { key: 'dashboard', to: '/dashboard', label: '领导驾驶舱', permission: 'ledger.read' },
+  { key: 'notices', to: '/notices', label: '通知公告', permission: 'org.read' },
   {
     group: '工作台账',
     items: [

@@ -67,6 +67,9 @@ const CampaignDetailPage = lazy(() => import('../features/selections/pages/Campa
 const WishesPage = lazy(() => import('../features/wishes/pages/WishesPage').then((m) => ({ default: m.WishesPage })));
 const PairingsPage = lazy(() => import('../features/pairings/pages/PairingsPage').then((m) => ({ default: m.PairingsPage })));
 const VolunteerTeamsPage = lazy(() => import('../features/volunteers/pages/VolunteerTeamsPage').then((m) => ({ default: m.VolunteerTeamsPage })));
+const NoticesPage = lazy(() => import('../features/notices/pages/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const NoticeComposePage = lazy(() => import('../features/notices/pages/NoticeComposePage').then((m) => ({ default: m.NoticeComposePage })));
+const NoticeDetailPage = lazy(() => import('../features/notices/pages/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
 const SetupPage = lazy(() => import('../features/setup/pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const TreeImportPage = lazy(() => import('../features/setup/pages/TreeImportPage').then((m) => ({ default: m.TreeImportPage })));
 
@@ -129,6 +132,10 @@ export function AppRoutes() {
           <Route path="wishes" element={guarded(<WishesPage />, 'ledger.read')} />
           <Route path="pairings" element={guarded(<PairingsPage />, 'ledger.read')} />
           <Route path="volunteers" element={guarded(<VolunteerTeamsPage />, 'ledger.read')} />
+          <Route path="notices" element={guarded(<NoticesPage />, 'org.read')} />
+          <Route path="notices/new" element={guarded(<NoticeComposePage key="new" />, 'ledger.write')} />
+          <Route path="notices/:id" element={guarded(<NoticeDetailPage />, 'org.read')} />
+          <Route path="notices/:id/edit" element={guarded(<NoticeComposePage key="edit" />, 'ledger.write')} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,5 +1,5 @@
 import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { DashboardLink } from './DashboardLink';
 import type { Dashboard, MonthCompleteness, ReportingUnit } from '../api';
 
 function MonthList({ title, month, testId }: { title: string; month: MonthCompleteness; testId: string }) {
@@ -12,7 +12,7 @@ function MonthList({ title, month, testId }: { title: string; month: MonthComple
         {month.missing.length ? (
           month.missing.map((u) => (
             <Tag key={u.id} color="orange" style={{ marginBottom: 4 }}>
-              <Link to={`/dashboard/${u.id}`}>{u.name}</Link>
+              <DashboardLink id={u.id}>{u.name}</DashboardLink>
             </Tag>
           ))
         ) : (
@@ -48,7 +48,7 @@ export function Completeness({ data }: { data: Dashboard }) {
             scroll={{ x: 'max-content' }}
             dataSource={c.units}
             columns={[
-              { title: '单位', key: 'name', render: (_: unknown, u) => <Link to={`/dashboard/${u.id}`}>{u.name}</Link> },
+              { title: '单位', key: 'name', render: (_: unknown, u) => <DashboardLink id={u.id}>{u.name}</DashboardLink> },
               { title: '上级', dataIndex: 'parentName', key: 'parent' },
               { title: '本月录入', dataIndex: 'thisMonth', key: 'this', align: 'right' },
               { title: '上月录入', dataIndex: 'lastMonth', key: 'last', align: 'right' },

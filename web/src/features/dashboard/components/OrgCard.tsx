@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Flex, Progress, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
+import { DashboardLink } from './DashboardLink';
 import { type DashboardOrganization, type DashboardTarget, metricsUrl, showValue } from '../api';
 
 const statusColors: Record<DashboardTarget['status'], string> = { ahead: 'green', met: 'green', on_track: 'blue', behind: 'red', missed: 'red' };
@@ -44,7 +45,7 @@ export function OrgCard({ org, perOrgLink = true }: { org: DashboardOrganization
       size="small"
       data-testid="dashboard-org"
       data-code={org.code}
-      title={perOrgLink ? <Link to={`/dashboard/${org.id}`}>{org.name}</Link> : org.name}
+      title={perOrgLink ? <DashboardLink id={org.id}>{org.name}</DashboardLink> : org.name}
       extra={<Tag>{org.kindLabel}</Tag>}
       style={{ height: '100%' }}
     >

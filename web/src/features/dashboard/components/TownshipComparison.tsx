@@ -2,6 +2,7 @@ import { Card, Empty, Flex, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { type Dashboard, type Figure, metricsUrl, showValue, type TownshipUnit } from '../api';
+import { DashboardLink } from './DashboardLink';
 import { LazyChart } from './LazyChart';
 
 /** The grid the bar chart is drawn in (pixels): fixed, so a bar's place is known from its index. */
@@ -41,7 +42,7 @@ export function TownshipComparison({ data }: { data: Dashboard }) {
     series: [{ name: first?.label, type: 'bar', data: current.units.map((u) => figureOf(u, chosen)?.value ?? 0), itemStyle: { color: '#1677ff' } }],
   };
   const columns = [
-    { title: '单位', dataIndex: 'name', key: 'name', fixed: 'left' as const, render: (_: unknown, u: TownshipUnit) => <Link to={`/dashboard/${u.id}`}>{u.name}</Link> },
+    { title: '单位', dataIndex: 'name', key: 'name', fixed: 'left' as const, render: (_: unknown, u: TownshipUnit) => <DashboardLink id={u.id}>{u.name}</DashboardLink> },
     ...codes.map((c) => ({
       title: `${figureOf(current.units[0], c)?.label ?? c}（${figureOf(current.units[0], c)?.unit ?? ''}）`,
       key: c,

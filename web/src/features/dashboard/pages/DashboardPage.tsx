@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { thisYear } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageLoading } from '../../../ui/states';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { getDashboard, getOrgDashboard } from '../api';
 import { Completeness } from '../components/Completeness';
 import { OrgCard, TargetProgress } from '../components/OrgCard';
@@ -32,7 +32,7 @@ export function DashboardPage() {
       },
       { replace: true },
     );
-  const { data, loading, error } = useRequest(() => (orgId ? getOrgDashboard(orgId, year) : getDashboard(year)), [orgId, year]);
+  const { data, loading, error } = useApiQuery(['dashboard', orgId ?? '', year], () => (orgId ? getOrgDashboard(orgId, year) : getDashboard(year)), { keepPrevious: true });
 
   const yearPicker = (
     <Select
