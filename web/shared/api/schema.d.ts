@@ -3692,7 +3692,170 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 北京时间的今天 */
+                            asOf: string;
+                            completeness: {
+                                lastMonth: {
+                                    from: string;
+                                    missing: {
+                                        code: string;
+                                        id: string;
+                                        lastMonth: number;
+                                        name: string;
+                                        parentName: string | null;
+                                        thisMonth: number;
+                                    }[];
+                                    month: string;
+                                    to: string;
+                                };
+                                thisMonth: {
+                                    from: string;
+                                    missing: {
+                                        code: string;
+                                        id: string;
+                                        lastMonth: number;
+                                        name: string;
+                                        parentName: string | null;
+                                        thisMonth: number;
+                                    }[];
+                                    month: string;
+                                    to: string;
+                                };
+                                units: {
+                                    code: string;
+                                    id: string;
+                                    lastMonth: number;
+                                    name: string;
+                                    parentName: string | null;
+                                    thisMonth: number;
+                                }[];
+                            };
+                            /** @description 本年度序时进度（百分比） */
+                            expectedProgress: number;
+                            from: string;
+                            organizations: {
+                                code: string;
+                                /** @enum {string} */
+                                dashboardKind: "union" | "youth_league" | "womens_federation" | "science_association" | "organ_committee" | "party_school";
+                                figures: {
+                                    /** @description 指标引用（含筛选），如 activities.count{type=党课} */
+                                    code: string;
+                                    label: string;
+                                    link: {
+                                        code: string;
+                                        from: string;
+                                        org: string;
+                                        to: string;
+                                    };
+                                    /** @enum {string} */
+                                    unit: "项" | "场次" | "人次" | "件" | "名" | "元" | "万元" | "笔" | "个" | "%" | "人" | "户" | "份" | "对" | "次";
+                                    value: number;
+                                }[];
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                name: string;
+                                targets: {
+                                    actual: number;
+                                    expectedProgress: number;
+                                    id: string;
+                                    link: {
+                                        code: string;
+                                        from: string;
+                                        org: string;
+                                        to: string;
+                                    } | null;
+                                    metric: string;
+                                    metricLabel: string;
+                                    orgCode: string;
+                                    orgName: string;
+                                    parts: number;
+                                    progress: number | null;
+                                    /** @enum {string} */
+                                    status: "ahead" | "on_track" | "behind" | "met" | "missed";
+                                    statusLabel: string;
+                                    title: string;
+                                    unit: string;
+                                    value: number;
+                                }[];
+                            }[];
+                            /** @description 不属于任何群团组织的下级单位的目标（如县委的） */
+                            otherTargets: {
+                                actual: number;
+                                expectedProgress: number;
+                                id: string;
+                                link: {
+                                    code: string;
+                                    from: string;
+                                    org: string;
+                                    to: string;
+                                } | null;
+                                metric: string;
+                                metricLabel: string;
+                                orgCode: string;
+                                orgName: string;
+                                parts: number;
+                                progress: number | null;
+                                /** @enum {string} */
+                                status: "ahead" | "on_track" | "behind" | "met" | "missed";
+                                statusLabel: string;
+                                title: string;
+                                unit: string;
+                                value: number;
+                            }[];
+                            to: string;
+                            townships: {
+                                code: string;
+                                figures: {
+                                    /** @description 指标引用（含筛选），如 activities.count{type=党课} */
+                                    code: string;
+                                    label: string;
+                                    link: {
+                                        code: string;
+                                        from: string;
+                                        org: string;
+                                        to: string;
+                                    };
+                                    /** @enum {string} */
+                                    unit: "项" | "场次" | "人次" | "件" | "名" | "元" | "万元" | "笔" | "个" | "%" | "人" | "户" | "份" | "对" | "次";
+                                    value: number;
+                                }[];
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                name: string;
+                                parentCode: string | null;
+                                parentName: string | null;
+                            }[];
+                            trends: {
+                                monthLinks: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                months: string[];
+                                series: {
+                                    code: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    ledger: "activities" | "assistance" | "loans" | "contracts";
+                                    total: number;
+                                    /** @enum {string} */
+                                    unit: "项" | "场次" | "人次" | "件" | "名" | "元" | "万元" | "笔" | "个" | "%" | "人" | "户" | "份" | "对" | "次";
+                                    values: number[];
+                                }[];
+                            };
+                            unit: {
+                                code: string;
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                name: string;
+                            };
+                            year: number;
+                        };
+                    };
                 };
             };
         };
@@ -3732,7 +3895,170 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 北京时间的今天 */
+                            asOf: string;
+                            completeness: {
+                                lastMonth: {
+                                    from: string;
+                                    missing: {
+                                        code: string;
+                                        id: string;
+                                        lastMonth: number;
+                                        name: string;
+                                        parentName: string | null;
+                                        thisMonth: number;
+                                    }[];
+                                    month: string;
+                                    to: string;
+                                };
+                                thisMonth: {
+                                    from: string;
+                                    missing: {
+                                        code: string;
+                                        id: string;
+                                        lastMonth: number;
+                                        name: string;
+                                        parentName: string | null;
+                                        thisMonth: number;
+                                    }[];
+                                    month: string;
+                                    to: string;
+                                };
+                                units: {
+                                    code: string;
+                                    id: string;
+                                    lastMonth: number;
+                                    name: string;
+                                    parentName: string | null;
+                                    thisMonth: number;
+                                }[];
+                            };
+                            /** @description 本年度序时进度（百分比） */
+                            expectedProgress: number;
+                            from: string;
+                            organizations: {
+                                code: string;
+                                /** @enum {string} */
+                                dashboardKind: "union" | "youth_league" | "womens_federation" | "science_association" | "organ_committee" | "party_school";
+                                figures: {
+                                    /** @description 指标引用（含筛选），如 activities.count{type=党课} */
+                                    code: string;
+                                    label: string;
+                                    link: {
+                                        code: string;
+                                        from: string;
+                                        org: string;
+                                        to: string;
+                                    };
+                                    /** @enum {string} */
+                                    unit: "项" | "场次" | "人次" | "件" | "名" | "元" | "万元" | "笔" | "个" | "%" | "人" | "户" | "份" | "对" | "次";
+                                    value: number;
+                                }[];
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                name: string;
+                                targets: {
+                                    actual: number;
+                                    expectedProgress: number;
+                                    id: string;
+                                    link: {
+                                        code: string;
+                                        from: string;
+                                        org: string;
+                                        to: string;
+                                    } | null;
+                                    metric: string;
+                                    metricLabel: string;
+                                    orgCode: string;
+                                    orgName: string;
+                                    parts: number;
+                                    progress: number | null;
+                                    /** @enum {string} */
+                                    status: "ahead" | "on_track" | "behind" | "met" | "missed";
+                                    statusLabel: string;
+                                    title: string;
+                                    unit: string;
+                                    value: number;
+                                }[];
+                            }[];
+                            /** @description 不属于任何群团组织的下级单位的目标（如县委的） */
+                            otherTargets: {
+                                actual: number;
+                                expectedProgress: number;
+                                id: string;
+                                link: {
+                                    code: string;
+                                    from: string;
+                                    org: string;
+                                    to: string;
+                                } | null;
+                                metric: string;
+                                metricLabel: string;
+                                orgCode: string;
+                                orgName: string;
+                                parts: number;
+                                progress: number | null;
+                                /** @enum {string} */
+                                status: "ahead" | "on_track" | "behind" | "met" | "missed";
+                                statusLabel: string;
+                                title: string;
+                                unit: string;
+                                value: number;
+                            }[];
+                            to: string;
+                            townships: {
+                                code: string;
+                                figures: {
+                                    /** @description 指标引用（含筛选），如 activities.count{type=党课} */
+                                    code: string;
+                                    label: string;
+                                    link: {
+                                        code: string;
+                                        from: string;
+                                        org: string;
+                                        to: string;
+                                    };
+                                    /** @enum {string} */
+                                    unit: "项" | "场次" | "人次" | "件" | "名" | "元" | "万元" | "笔" | "个" | "%" | "人" | "户" | "份" | "对" | "次";
+                                    value: number;
+                                }[];
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                name: string;
+                                parentCode: string | null;
+                                parentName: string | null;
+                            }[];
+                            trends: {
+                                monthLinks: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                months: string[];
+                                series: {
+                                    code: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    ledger: "activities" | "assistance" | "loans" | "contracts";
+                                    total: number;
+                                    /** @enum {string} */
+                                    unit: "项" | "场次" | "人次" | "件" | "名" | "元" | "万元" | "笔" | "个" | "%" | "人" | "户" | "份" | "对" | "次";
+                                    values: number[];
+                                }[];
+                            };
+                            unit: {
+                                code: string;
+                                id: string;
+                                kind: string;
+                                kindLabel: string;
+                                name: string;
+                            };
+                            year: number;
+                        };
+                    };
                 };
             };
         };
@@ -6401,7 +6727,52 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            age: number | null;
+                            birthDate: string | null;
+                            createdAt: string;
+                            dueInterveneOn: string | null;
+                            duePairOn: string | null;
+                            factors: string[];
+                            foundOn: string;
+                            gender: string | null;
+                            guardian: string;
+                            id: string;
+                            /** @description 脱敏的身份证号 */
+                            idNumber: string | null;
+                            intervention: {
+                                caseId: string | null;
+                                kind: string | null;
+                                measure: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            interventionState: "done" | "overdue" | "pending" | "not_required";
+                            /** @description 列表中脱敏（王**） */
+                            name: string;
+                            notes: string | null;
+                            orgId: string;
+                            orgName: string;
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            pairing: {
+                                commitment: string | null;
+                                helperName: string | null;
+                                helperOrgId: string | null;
+                                helperOrgName: string | null;
+                                helperPersonId: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            pairingState: "done" | "overdue" | "pending" | "not_required";
+                            personId: string;
+                            riskLevel: string;
+                            screeningId: string;
+                            suggestedLevel: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -6440,7 +6811,52 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            age: number | null;
+                            birthDate: string | null;
+                            createdAt: string;
+                            dueInterveneOn: string | null;
+                            duePairOn: string | null;
+                            factors: string[];
+                            foundOn: string;
+                            gender: string | null;
+                            guardian: string;
+                            id: string;
+                            /** @description 脱敏的身份证号 */
+                            idNumber: string | null;
+                            intervention: {
+                                caseId: string | null;
+                                kind: string | null;
+                                measure: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            interventionState: "done" | "overdue" | "pending" | "not_required";
+                            /** @description 列表中脱敏（王**） */
+                            name: string;
+                            notes: string | null;
+                            orgId: string;
+                            orgName: string;
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            pairing: {
+                                commitment: string | null;
+                                helperName: string | null;
+                                helperOrgId: string | null;
+                                helperOrgName: string | null;
+                                helperPersonId: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            pairingState: "done" | "overdue" | "pending" | "not_required";
+                            personId: string;
+                            riskLevel: string;
+                            screeningId: string;
+                            suggestedLevel: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -6496,7 +6912,52 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            age: number | null;
+                            birthDate: string | null;
+                            createdAt: string;
+                            dueInterveneOn: string | null;
+                            duePairOn: string | null;
+                            factors: string[];
+                            foundOn: string;
+                            gender: string | null;
+                            guardian: string;
+                            id: string;
+                            /** @description 脱敏的身份证号 */
+                            idNumber: string | null;
+                            intervention: {
+                                caseId: string | null;
+                                kind: string | null;
+                                measure: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            interventionState: "done" | "overdue" | "pending" | "not_required";
+                            /** @description 列表中脱敏（王**） */
+                            name: string;
+                            notes: string | null;
+                            orgId: string;
+                            orgName: string;
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            pairing: {
+                                commitment: string | null;
+                                helperName: string | null;
+                                helperOrgId: string | null;
+                                helperOrgName: string | null;
+                                helperPersonId: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            pairingState: "done" | "overdue" | "pending" | "not_required";
+                            personId: string;
+                            riskLevel: string;
+                            screeningId: string;
+                            suggestedLevel: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -6547,7 +7008,52 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            age: number | null;
+                            birthDate: string | null;
+                            createdAt: string;
+                            dueInterveneOn: string | null;
+                            duePairOn: string | null;
+                            factors: string[];
+                            foundOn: string;
+                            gender: string | null;
+                            guardian: string;
+                            id: string;
+                            /** @description 脱敏的身份证号 */
+                            idNumber: string | null;
+                            intervention: {
+                                caseId: string | null;
+                                kind: string | null;
+                                measure: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            interventionState: "done" | "overdue" | "pending" | "not_required";
+                            /** @description 列表中脱敏（王**） */
+                            name: string;
+                            notes: string | null;
+                            orgId: string;
+                            orgName: string;
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            pairing: {
+                                commitment: string | null;
+                                helperName: string | null;
+                                helperOrgId: string | null;
+                                helperOrgName: string | null;
+                                helperPersonId: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            pairingState: "done" | "overdue" | "pending" | "not_required";
+                            personId: string;
+                            riskLevel: string;
+                            screeningId: string;
+                            suggestedLevel: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -6585,7 +7091,56 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                endOn: string;
+                                id: string;
+                                interveneDays: number;
+                                orgId: string;
+                                orgName: string;
+                                pairDays: number;
+                                startOn: string;
+                                title: string;
+                                today: string;
+                                total: {
+                                    completed: boolean;
+                                    completedTownships: number;
+                                    found: number;
+                                    high: number;
+                                    intervened: number;
+                                    low: number;
+                                    medium: number;
+                                    overdue: number;
+                                    paired: number;
+                                    townships: number;
+                                };
+                                townships: {
+                                    /** @description 本人可查看该乡镇的儿童名单 */
+                                    canReadChildren: boolean;
+                                    /** @description 本人可登记该乡镇的儿童 */
+                                    canRecord: boolean;
+                                    completed: boolean;
+                                    completedOn: string | null;
+                                    found: number;
+                                    high: number;
+                                    intervened: number;
+                                    low: number;
+                                    medium: number;
+                                    orgId: string;
+                                    orgName: string;
+                                    overdue: number;
+                                    paired: number;
+                                    reportedFound: number | null;
+                                }[];
+                                year: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -6625,11 +7180,55 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endOn: string;
+                            id: string;
+                            interveneDays: number;
+                            orgId: string;
+                            orgName: string;
+                            pairDays: number;
+                            startOn: string;
+                            title: string;
+                            today: string;
+                            total: {
+                                completed: boolean;
+                                completedTownships: number;
+                                found: number;
+                                high: number;
+                                intervened: number;
+                                low: number;
+                                medium: number;
+                                overdue: number;
+                                paired: number;
+                                townships: number;
+                            };
+                            townships: {
+                                /** @description 本人可查看该乡镇的儿童名单 */
+                                canReadChildren: boolean;
+                                /** @description 本人可登记该乡镇的儿童 */
+                                canRecord: boolean;
+                                completed: boolean;
+                                completedOn: string | null;
+                                found: number;
+                                high: number;
+                                intervened: number;
+                                low: number;
+                                medium: number;
+                                orgId: string;
+                                orgName: string;
+                                overdue: number;
+                                paired: number;
+                                reportedFound: number | null;
+                            }[];
+                            year: number;
+                        };
+                    };
                 };
             };
         };
@@ -6663,7 +7262,86 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endOn: string;
+                            id: string;
+                            interveneDays: number;
+                            orgId: string;
+                            orgName: string;
+                            overdueChildren: {
+                                age: number | null;
+                                dueInterveneOn: string | null;
+                                duePairOn: string | null;
+                                factors: string[];
+                                foundOn: string;
+                                gender: string | null;
+                                guardian: string;
+                                id: string;
+                                intervention: {
+                                    caseId: string | null;
+                                    kind: string | null;
+                                    measure: string | null;
+                                    on: string;
+                                } | null;
+                                /** @enum {string} */
+                                interventionState: "done" | "overdue" | "pending" | "not_required";
+                                /** @description 列表中脱敏（王**） */
+                                name: string;
+                                orgId: string;
+                                orgName: string;
+                                overdue: boolean;
+                                pairing: {
+                                    helperName: string | null;
+                                    helperOrgId: string | null;
+                                    helperOrgName: string | null;
+                                    on: string;
+                                } | null;
+                                /** @enum {string} */
+                                pairingState: "done" | "overdue" | "pending" | "not_required";
+                                riskLevel: string;
+                                screeningId: string;
+                                suggestedLevel: string;
+                            }[];
+                            overdueCount: number;
+                            pairDays: number;
+                            startOn: string;
+                            title: string;
+                            today: string;
+                            total: {
+                                completed: boolean;
+                                completedTownships: number;
+                                found: number;
+                                high: number;
+                                intervened: number;
+                                low: number;
+                                medium: number;
+                                overdue: number;
+                                paired: number;
+                                townships: number;
+                            };
+                            townships: {
+                                /** @description 本人可查看该乡镇的儿童名单 */
+                                canReadChildren: boolean;
+                                /** @description 本人可登记该乡镇的儿童 */
+                                canRecord: boolean;
+                                completed: boolean;
+                                completedOn: string | null;
+                                found: number;
+                                high: number;
+                                intervened: number;
+                                low: number;
+                                medium: number;
+                                orgId: string;
+                                orgName: string;
+                                overdue: number;
+                                paired: number;
+                                reportedFound: number | null;
+                            }[];
+                            year: number;
+                        };
+                    };
                 };
             };
         };
@@ -6707,7 +7385,48 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                age: number | null;
+                                dueInterveneOn: string | null;
+                                duePairOn: string | null;
+                                factors: string[];
+                                foundOn: string;
+                                gender: string | null;
+                                guardian: string;
+                                id: string;
+                                intervention: {
+                                    caseId: string | null;
+                                    kind: string | null;
+                                    measure: string | null;
+                                    on: string;
+                                } | null;
+                                /** @enum {string} */
+                                interventionState: "done" | "overdue" | "pending" | "not_required";
+                                /** @description 列表中脱敏（王**） */
+                                name: string;
+                                orgId: string;
+                                orgName: string;
+                                overdue: boolean;
+                                pairing: {
+                                    helperName: string | null;
+                                    helperOrgId: string | null;
+                                    helperOrgName: string | null;
+                                    on: string;
+                                } | null;
+                                /** @enum {string} */
+                                pairingState: "done" | "overdue" | "pending" | "not_required";
+                                riskLevel: string;
+                                screeningId: string;
+                                suggestedLevel: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            today: string;
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -6756,11 +7475,56 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            age: number | null;
+                            birthDate: string | null;
+                            createdAt: string;
+                            dueInterveneOn: string | null;
+                            duePairOn: string | null;
+                            factors: string[];
+                            foundOn: string;
+                            gender: string | null;
+                            guardian: string;
+                            id: string;
+                            /** @description 脱敏的身份证号 */
+                            idNumber: string | null;
+                            intervention: {
+                                caseId: string | null;
+                                kind: string | null;
+                                measure: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            interventionState: "done" | "overdue" | "pending" | "not_required";
+                            /** @description 列表中脱敏（王**） */
+                            name: string;
+                            notes: string | null;
+                            orgId: string;
+                            orgName: string;
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            pairing: {
+                                commitment: string | null;
+                                helperName: string | null;
+                                helperOrgId: string | null;
+                                helperOrgName: string | null;
+                                helperPersonId: string | null;
+                                on: string;
+                            } | null;
+                            /** @enum {string} */
+                            pairingState: "done" | "overdue" | "pending" | "not_required";
+                            personId: string;
+                            riskLevel: string;
+                            screeningId: string;
+                            suggestedLevel: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -6804,7 +7568,51 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            endOn: string;
+                            id: string;
+                            interveneDays: number;
+                            orgId: string;
+                            orgName: string;
+                            pairDays: number;
+                            startOn: string;
+                            title: string;
+                            today: string;
+                            total: {
+                                completed: boolean;
+                                completedTownships: number;
+                                found: number;
+                                high: number;
+                                intervened: number;
+                                low: number;
+                                medium: number;
+                                overdue: number;
+                                paired: number;
+                                townships: number;
+                            };
+                            townships: {
+                                /** @description 本人可查看该乡镇的儿童名单 */
+                                canReadChildren: boolean;
+                                /** @description 本人可登记该乡镇的儿童 */
+                                canRecord: boolean;
+                                completed: boolean;
+                                completedOn: string | null;
+                                found: number;
+                                high: number;
+                                intervened: number;
+                                low: number;
+                                medium: number;
+                                orgId: string;
+                                orgName: string;
+                                overdue: number;
+                                paired: number;
+                                reportedFound: number | null;
+                            }[];
+                            year: number;
+                        };
+                    };
                 };
             };
         };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type Expression, type SqlBool } from 'kysely';
 import { shanghaiDate } from '../../../domain/dates';
 import { maskName } from '../../../domain/mask';
@@ -94,3 +95,46 @@ export async function toChildDetail(ctx: Ctx, row: repo.ChildRow) {
     createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
+
+/**
+ * What the screening routes answer, as the zod schemas the routes declare (the OpenAPI document and
+ * the web's generated types carry them). Each `satisfies` the view function's own type, so a field
+ * added to a view and not here fails the typecheck instead of being dropped from the answer.
+ */
+const stepState = z.enum(['done', 'overdue', 'pending', 'not_required']);
+const progressCounts = {
+  found: z.number(), high: z.number(), medium: z.number(), low: z.number(), intervened: z.number(), paired: z.number(), overdue: z.number(), completed: z.boolean(),
+};
+export const campaignView = z.object({
+  id: z.string(), orgId: z.string(), orgName: z.string(), title: z.string(), year: z.number(), startOn: z.string(), endOn: z.string(),
+  interveneDays: z.number(), pairDays: z.number(), createdAt: z.string(),
+  today: z.string(),
+  townships: z.array(
+    z.object({
+      orgId: z.string(), orgName: z.string(), ...progressCounts, completedOn: z.string().nullable(), reportedFound: z.number().nullable(),
+      canRecord: z.boolean().describe('本人可登记该乡镇的儿童'), canReadChildren: z.boolean().describe('本人可查看该乡镇的儿童名单'),
+    }),
+  ),
+  total: z.object({ ...progressCounts, townships: z.number(), completedTownships: z.number() }),
+}) satisfies z.ZodType<CampaignView>;
+
+export const childItemView = z.object({
+  id: z.string(), screeningId: z.string(), orgId: z.string(), orgName: z.string(),
+  name: z.string().describe('列表中脱敏（王**）'), gender: z.string().nullable(), age: z.number().nullable(),
+  guardian: z.string(), factors: z.array(z.string()), suggestedLevel: z.string(), riskLevel: z.string(),
+  foundOn: z.string(), dueInterveneOn: z.string().nullable(), duePairOn: z.string().nullable(),
+  intervention: z.object({ kind: z.string().nullable(), caseId: z.string().nullable(), measure: z.string().nullable(), on: z.string() }).nullable(),
+  pairing: z.object({ helperName: z.string().nullable(), helperOrgId: z.string().nullable(), helperOrgName: z.string().nullable(), on: z.string() }).nullable(),
+  interventionState: stepState, pairingState: stepState, overdue: z.boolean(),
+}) satisfies z.ZodType<Awaited<ReturnType<typeof toChildItems>>[number]>;
+
+export const childDetailView = childItemView.extend({
+  personId: z.string(), idNumber: z.string().nullable().describe('脱敏的身份证号'), birthDate: z.string().nullable(),
+  overrideReason: z.string().nullable(), notes: z.string().nullable(),
+  pairing: childItemView.shape.pairing.unwrap().extend({ helperPersonId: z.string().nullable(), commitment: z.string().nullable() }).nullable(),
+  createdAt: z.string(), updatedAt: z.string(),
+}) satisfies z.ZodType<Awaited<ReturnType<typeof toChildDetail>>>;
+
+export const campaignListResult = z.object({ items: z.array(campaignView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const campaignDetailView = campaignView.extend({ overdueChildren: z.array(childItemView), overdueCount: z.number() });
+export const childListResult = z.object({ items: z.array(childItemView), total: z.number(), page: z.number(), pageSize: z.number(), today: z.string() });

@@ -1,103 +1,26 @@
+import { api, data } from '../../../shared/api/client';
+import type { ApiData } from '../../../shared/api/types';
 import { takePrefetched } from '../../app/prefetch';
-import { http, toQuery } from '../../ui/http';
+import { toQuery } from '../../ui/http';
 
-/** The dashboard's shapes (GET /api/v1/dashboard and /api/v1/dashboard/org/:id). */
-export interface FigureLink {
-  code: string;
-  org: string;
-  from: string;
-  to: string;
-}
-
-export interface Figure {
-  code: string;
-  label: string;
-  value: number;
-  unit: string;
-  link: FigureLink;
-}
-
-export interface DashboardTarget {
-  id: string;
-  title: string;
-  metric: string;
-  metricLabel: string;
-  unit: string;
-  orgCode: string;
-  orgName: string;
-  value: number;
-  actual: number;
-  progress: number | null;
-  expectedProgress: number;
-  status: 'ahead' | 'on_track' | 'behind' | 'met' | 'missed';
-  statusLabel: string;
-  parts: number;
-  link: FigureLink | null;
-}
-
-export interface UnitRef {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  kindLabel: string;
-}
-
-export interface DashboardOrganization extends UnitRef {
-  dashboardKind: string;
-  figures: Figure[];
-  targets: DashboardTarget[];
-}
-
-export interface TownshipUnit extends UnitRef {
-  parentCode: string | null;
-  parentName: string | null;
-  figures: Figure[];
-}
-
-export interface TrendSeries {
-  code: string;
-  label: string;
-  unit: string;
-  ledger: 'activities' | 'assistance' | 'loans' | 'contracts';
-  values: number[];
-  total: number;
-}
-
-export interface ReportingUnit {
-  id: string;
-  code: string;
-  name: string;
-  parentName: string | null;
-  thisMonth: number;
-  lastMonth: number;
-}
-
-export interface MonthCompleteness {
-  month: string;
-  from: string;
-  to: string;
-  missing: ReportingUnit[];
-}
-
-export interface Dashboard {
-  unit: UnitRef;
-  year: number;
-  from: string;
-  to: string;
-  asOf: string;
-  expectedProgress: number;
-  organizations: DashboardOrganization[];
-  otherTargets: DashboardTarget[];
-  trends: { months: string[]; monthLinks: { from: string; to: string }[]; series: TrendSeries[] };
-  townships: TownshipUnit[];
-  completeness: { units: ReportingUnit[]; thisMonth: MonthCompleteness; lastMonth: MonthCompleteness };
-}
+/** The dashboard (GET /api/v1/dashboard and /api/v1/dashboard/org/:id); every type is the server's (generated). */
+export type Dashboard = ApiData<'/api/v1/dashboard'>;
+export type UnitRef = Dashboard['unit'];
+export type DashboardOrganization = Dashboard['organizations'][number];
+export type DashboardTarget = Dashboard['otherTargets'][number];
+export type Figure = DashboardOrganization['figures'][number];
+export type FigureLink = Figure['link'];
+export type TownshipUnit = Dashboard['townships'][number];
+export type TrendSeries = Dashboard['trends']['series'][number];
+export type ReportingUnit = Dashboard['completeness']['units'][number];
+export type MonthCompleteness = Dashboard['completeness']['thisMonth'];
 
 /** The key under which the app may have started a dashboard's request early (app/routes.tsx). */
 export const dashboardKey = (orgId: string | undefined, year: number) => `dashboard:${orgId ?? ''}:${year}`;
-export const fetchDashboard = (orgId: string | undefined, year: number) =>
-  orgId ? http.get<Dashboard>(`/dashboard/org/${encodeURIComponent(orgId)}`, { year }) : http.get<Dashboard>('/dashboard', { year });
+export const fetchDashboard = (orgId: string | undefined, year: number): Promise<Dashboard> =>
+  orgId
+    ? data(api.GET('/api/v1/dashboard/org/{id}', { params: { path: { id: orgId }, query: { year } } }))
+    : data(api.GET('/api/v1/dashboard', { params: { query: { year } } }));
 export const getDashboard = (year: number) => takePrefetched<Dashboard>(dashboardKey(undefined, year)) ?? fetchDashboard(undefined, year);
 export const getOrgDashboard = (orgId: string, year: number) => takePrefetched<Dashboard>(dashboardKey(orgId, year)) ?? fetchDashboard(orgId, year);
 

@@ -1,13 +1,13 @@
 import { Descriptions, Drawer, Space, Tag } from 'antd';
 import { showDate } from '../../../ui/dates';
 import { PageLoading } from '../../../ui/states';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { getScreenedChild } from '../api';
 import { RiskTag, StepTag } from './badges';
 
 /** One child's record with the full name and notes; the server audits every open. */
 export function ChildDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const c = useRequest(() => getScreenedChild(id ?? ''), [id], Boolean(id));
+  const c = useApiQuery(['screenings', 'child', id], () => getScreenedChild(id ?? ''), { enabled: Boolean(id) });
   const d = id ? c.data : undefined;
   return (
     <Drawer open={Boolean(id)} onClose={onClose} size={560} title="排查儿童记录（查看已记入审计）" destroyOnHidden>

@@ -2,14 +2,14 @@ import { Alert, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } fro
 import { guardianSituations, riskFactors, suggestRiskLevel } from '../../../../../src/domain/screenings/rules';
 import { FormModal } from '../../../ui/FormModal';
 import { dateFieldProps, datePickerFormats } from '../../../ui/dates';
-import { addScreenedChild } from '../api';
+import { addScreenedChild, type AddChildInput } from '../api';
 
 interface Values {
   name: string;
   idNumber: string;
-  guardian: string;
-  factors: string[];
-  riskLevel?: string;
+  guardian: AddChildInput['guardian'];
+  factors: AddChildInput['factors'];
+  riskLevel?: AddChildInput['riskLevel'];
   overrideReason?: string;
   notes?: string;
   foundOn?: string;

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../ui/PageHeader';
 import { showDate } from '../../../ui/dates';
 import { NotFound, PageLoading } from '../../../ui/states';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { getScreening, type ScreenedChild, type TownshipProgress } from '../api';
 import { OverdueBadge, RiskTag, StepTag } from '../components/badges';
 
@@ -13,7 +13,7 @@ type Row = TownshipProgress & { key: string; isTotal?: boolean };
 export function ScreeningDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const s = useRequest(() => getScreening(id), [id]);
+  const s = useApiQuery(['screenings', 'detail', id], () => getScreening(id));
   if (s.loading && !s.data) return <PageLoading />;
   if (!s.data) return <NotFound />;
   const d = s.data;

@@ -5,7 +5,7 @@ import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { showDate } from '../../../ui/dates';
 import { NotFound, PageLoading } from '../../../ui/states';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { completeTownship, getScreening, listScreenedChildren, type ScreenedChild } from '../api';
 import { OverdueBadge, RiskTag, StepTag } from '../components/badges';
 import { ChildDrawer } from '../components/ChildDrawer';
@@ -23,8 +23,8 @@ export function ScreeningTownshipPage() {
   const [intervening, setIntervening] = useState<ScreenedChild | null>(null);
   const [pairing, setPairing] = useState<ScreenedChild | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  const s = useRequest(() => getScreening(id), [id]);
-  const children = useRequest(() => listScreenedChildren(id, { orgId, page, pageSize: 50 }), [id, orgId, page]);
+  const s = useApiQuery(['screenings', 'detail', id], () => getScreening(id));
+  const children = useApiQuery(['screenings', 'children', id, orgId, page], () => listScreenedChildren(id, { orgId, page, pageSize: 50 }), { keepPrevious: true });
   const reload = () => {
     s.reload();
     children.reload();

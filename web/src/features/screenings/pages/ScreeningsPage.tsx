@@ -6,7 +6,7 @@ import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { dateFieldProps, datePickerFormats, showDate, thisYear } from '../../../ui/dates';
-import { useRequest } from '../../../ui/use-request';
+import { useApiQuery } from '../../../../shared/api/query';
 import { createScreening, type CreateScreeningInput, listScreenings, type Screening } from '../api';
 import { OverdueBadge } from '../components/badges';
 import { TownshipSelect } from '../components/TownshipSelect';
@@ -19,7 +19,7 @@ export function ScreeningsPage() {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const list = useRequest(() => listScreenings({ page }), [page]);
+  const list = useApiQuery(['screenings', 'list', page], () => listScreenings({ page }), { keepPrevious: true });
   const year = thisYear();
 
   return (
