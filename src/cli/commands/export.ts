@@ -35,7 +35,8 @@ export const runExportCommand: CommandRun = async (args, env) => {
     const year = shanghaiDate(rt.now()).slice(0, 4);
     const dated = kind !== 'people' && kind !== 'households';
     const filter = { orgId, ...(dated ? { from: values.from ?? `${year}-01-01`, to: values.to ?? `${year}-12-31` } : {}) };
-    const run = await prepareExport(ctx, kind as ImportKind, filter).catch((e: unknown) => {
+    // the server's operator: everything in full, so the file imports elsewhere with identical figures (audited as read_pii)
+    const run = await prepareExport(ctx, kind as ImportKind, filter, { idNumbers: true, contacts: true }).catch((e: unknown) => {
       throw e instanceof AppError ? new InputError(e.message) : e;
     });
     const stream = createWriteStream(out);

@@ -1,4 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
+import { shanghaiDate } from '../../../domain/dates';
+import { checkIdNumber } from '../../../domain/id-number';
 import type { Ctx } from '../../context';
 import { orgInScope, type OrgScope } from '../../http/scope';
 import type { ImportKind } from './kinds/types';
@@ -17,6 +19,8 @@ export interface ExportFilter {
   form?: string;
   status?: string;
   category?: string;
+  /** people: the list's search — a name fragment, or a full ID number (matched by its blind index) */
+  q?: string;
 }
 
 export type Cell = string | number | null;
@@ -25,8 +29,10 @@ export interface ExportPage {
   last: string | null;
 }
 
+/** idNumbers: ID numbers in full (含完整身份证号); contacts: phones and addresses in full (CLI only). */
 export interface Reveal {
-  pii: boolean;
+  idNumbers: boolean;
+  contacts: boolean;
   decrypt: (cipher: string) => string;
 }
 
@@ -45,7 +51,7 @@ function between(col: string, f: ExportFilter) {
 }
 
 export async function exportPage(ctx: Ctx, kind: ImportKind, scope: OrgScope, f: ExportFilter, after: string | null, reveal: Reveal): Promise<ExportPage> {
-  const id = (cipher: string, masked: string) => (reveal.pii ? reveal.decrypt(cipher) : masked);
+  const id = (cipher: string, masked: string) => (reveal.idNumbers ? reveal.decrypt(cipher) : masked);
   const db = ctx.db;
   const cursor = after ?? '';
   switch (kind) {
@@ -92,7 +98,7 @@ export async function exportPage(ctx: Ctx, kind: ImportKind, scope: OrgScope, f:
 function address(cipher: string | null, reveal: Reveal): string | null {
   if (!cipher) return null;
   const plain = reveal.decrypt(cipher);
-  return reveal.pii ? plain : `${Array.from(plain).slice(0, 6).join('')}******`;
+  return reveal.contacts ? plain : `${Array.from(plain).slice(0, 6).join('')}******`;
 }
 
 function page<R extends { id: string }>(rows: R[], map: (r: R) => Cell[]): ExportPage {
@@ -129,6 +135,13 @@ async function peoplePage(ctx: Ctx, scope: OrgScope, f: ExportFilter, cursor: st
     const category = f.category;
     q = q.where('p.id', 'in', (eb) => eb.selectFrom('person_categories').select('person_id').where('category', '=', category));
   }
+  // the people list's search box, as the list reads it (people.service listPeople)
+  const search = f.q?.trim();
+  if (search) {
+    const asId = checkIdNumber(search, shanghaiDate(ctx.now()));
+    if (asId.ok) q = q.where('p.id_index', '=', ctx.crypto.blindIndex(asId.info.idNumber));
+    else q = q.where(sql<SqlBool>`p.name like ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  }
   const rows = await q.orderBy('p.id').limit(pageSize).execute();
   const ids = rows.map((r) => r.id);
   const cats = new Map<string, string[]>();
@@ -144,7 +157,7 @@ async function peoplePage(ctx: Ctx, scope: OrgScope, f: ExportFilter, cursor: st
   return page(rows, (r) => {
     const units = orgs.get(r.id) ?? [];
     const home = units.find((u) => u.id === r.org_id) ?? units[0];
-    const phone = r.phone_cipher ? (reveal.pii ? reveal.decrypt(r.phone_cipher) : r.phone_masked) : null;
-    return [r.name, reveal.pii ? reveal.decrypt(r.id_cipher) : r.id_masked, r.gender, r.birth_date, phone, r.ethnicity, address(r.address_cipher, reveal), (cats.get(r.id) ?? []).join('、') || null, home?.name ?? null, r.note];
+    const phone = r.phone_cipher ? (reveal.contacts ? reveal.decrypt(r.phone_cipher) : r.phone_masked) : null;
+    return [r.name, reveal.idNumbers ? reveal.decrypt(r.id_cipher) : r.id_masked, r.gender, r.birth_date, phone, r.ethnicity, address(r.address_cipher, reveal), (cats.get(r.id) ?? []).join('、') || null, home?.name ?? null, r.note];
   });
 }

@@ -92,7 +92,7 @@ describe('import over HTTP', () => {
     expect(list.map((b) => b.number)).toEqual([`${year}-0002`, `${year}-0001`]);
   });
 
-  it('exports what is on record in the template columns, masked without pii.read, neutralizing formulas', async () => {
+  it('exports what is on record in the template columns, masked unless 含完整身份证号 is asked for with pii.read, neutralizing formulas', async () => {
     const masked = await t.app.inject({ method: 'GET', url: `/api/v1/assistance/export?orgId=${county.id}&from=2026-01-01&to=2026-12-31`, headers: leader });
     expect(masked.statusCode).toBe(200);
     const m = await readBack(masked.rawPayload);
@@ -102,7 +102,10 @@ describe('import over HTTP', () => {
     expect(wang[9]).toBe(`'=HYPERLINK("http://x")`);
     expect(m.rows.find((r) => r[0] === '刘芳')?.[9]).toBe(`'+86 备注`);
     const before = (await t.sys.db.selectFrom('audit_log').select('id').where('action', '=', 'read_pii').execute()).length;
-    const full = await t.app.inject({ method: 'GET', url: `/api/v1/assistance/export?orgId=${county.id}&from=2026-01-01&to=2026-12-31`, headers: staff });
+    // pii.read alone no longer unmasks (issue 12 item 9): masked unless 含完整身份证号 is asked for
+    const staffDefault = await readBack((await t.app.inject({ method: 'GET', url: `/api/v1/assistance/export?orgId=${county.id}&from=2026-01-01&to=2026-12-31`, headers: staff })).rawPayload);
+    expect(staffDefault.rows.find((r) => r[0] === '王秀英')?.[1]).toBe(`${ids[0].slice(0, 6)}********${ids[0].slice(-4)}`);
+    const full = await t.app.inject({ method: 'GET', url: `/api/v1/assistance/export?orgId=${county.id}&from=2026-01-01&to=2026-12-31&fullIdNumbers=true`, headers: staff });
     const f = await readBack(full.rawPayload);
     expect(f.rows.find((r) => r[0] === '王秀英')?.[1]).toBe(ids[0]);
     expect(f.ws.getCell(3, 2).numFmt).toBe('@');

@@ -26,7 +26,7 @@ async function county(t: TestApp) {
 }
 
 async function exportOf(t: TestApp, kind: ImportKind, orgId: string): Promise<Buffer> {
-  const run = await prepareExport(t.sys, kind, { orgId, from: '2026-01-01', to: '2026-12-31' });
+  const run = await prepareExport(t.sys, kind, { orgId, from: '2026-01-01', to: '2026-12-31' }, { idNumbers: true, contacts: true });
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

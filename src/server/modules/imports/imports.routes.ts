@@ -104,8 +104,10 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
 }
 
 function registerExport(app: App, kind: ImportKind): void {
-  app.get(`/api/v1/${kind}/export`, { schema: { tags: [kind, 'exports'], summary: '导出 Excel（与列表相同的筛选条件，模板列，可直接再导入）', querystring: exportQuery } }, async (req, reply) => {
-    const run = await prepareExport(req.ctx, kind, req.query);
+  const summary = '导出 Excel（与列表相同的筛选条件，模板列；身份证号、电话、住址脱敏；fullIdNumbers=true 含完整身份证号，需查看完整个人信息权限，记入审计）';
+  app.get(`/api/v1/${kind}/export`, { schema: { tags: [kind, 'exports'], summary, querystring: exportQuery } }, async (req, reply) => {
+    const { fullIdNumbers, ...filter } = req.query;
+    const run = await prepareExport(req.ctx, kind, filter, { idNumbers: fullIdNumbers === 'true', contacts: false });
     const stream = new PassThrough();
     run(stream).catch((e: unknown) => {
       req.log.error({ err: e }, 'export failed');

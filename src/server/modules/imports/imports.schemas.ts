@@ -36,6 +36,11 @@ export const errorsQuery = z.object({ mapping: mappingText });
 export const listMappingsQuery = z.object({ orgId: id.optional(), kind: z.enum(ledgerKinds).optional() });
 export const batchIdParam = z.object({ id });
 export const listBatchesQuery = z.object({ orgId: id.optional(), kind: z.enum(ledgerKinds).optional() });
+/** 含完整身份证号: only for holders of pii.read over the exported units (else 403), audited as a reveal. */
+export const fullIdNumbersFlag = z
+  .enum(['true', 'false'], { error: 'fullIdNumbers 应为 true 或 false' })
+  .optional()
+  .describe('true：含完整身份证号（需查看完整个人信息权限，记入审计）；缺省脱敏');
 export const exportQuery = z.object({
   orgId: id.optional().describe('该组织及其下级'),
   from: date.describe('起始日期（含）'),
@@ -45,4 +50,6 @@ export const exportQuery = z.object({
   form: z.string().max(10).optional(),
   status: z.string().max(10).optional(),
   category: z.string().max(20).optional(),
+  q: z.string().trim().max(100, '搜索词不能超过 100 个字符').optional().describe('人员：姓名片段或完整身份证号（同人员列表的搜索）'),
+  fullIdNumbers: fullIdNumbersFlag,
 });

@@ -300,3 +300,14 @@ export async function linkPersonToOrg(ctx: Ctx, personId: string, orgId: string)
 export async function personSummaries(ctx: Ctx, ids: string[]): Promise<Map<string, repo.PersonSummary>> {
   return repo.personSummaries(ctx.db, ids);
 }
+
+/**
+ * ID numbers in full for an export that asked for 含完整身份证号. The caller has already checked
+ * pii.read and written the read_pii audit entry (imports/export.ts allowFullIdNumbers).
+ */
+export async function idNumbersInFull(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  const unique = Array.from(new Set(ids));
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('people').select(['id', 'id_cipher']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, ctx.crypto.decrypt(r.id_cipher)]));
+}

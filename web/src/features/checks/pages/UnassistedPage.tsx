@@ -4,9 +4,11 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { showDate, thisYear } from '../../../ui/dates';
 import { ListFilters } from '../../../ui/ListFilters';
+import { ExportButton } from '../../../ui/ExportButton';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
+import { exportUrl } from '../../ledgers/api';
 import { CategorySelect } from '../../people/components/CategorySelect';
 import { listUnassisted, type UnassistedPerson } from '../api';
 
@@ -27,7 +29,11 @@ export function UnassistedPage() {
   const { data, loading } = useRequest(() => listUnassisted(query), [JSON.stringify(query)]);
   return (
     <>
-      <PageHeader title="未帮扶人员" sub={`${year} 年内没有任何帮扶记录的${category}`} />
+      <PageHeader
+        title="未帮扶人员"
+        sub={`${year} 年内没有任何帮扶记录的${category}`}
+        extra={<ExportButton href={exportUrl('/checks/unassisted', query)} testId="unassisted-export" />}
+      />
       <ListFilters list={list} period={false}>
         <CategorySelect value={category} onChange={(v) => list.update({ category: typeof v === 'string' ? v : undefined })} placeholder="人员类别" style={{ width: 160, maxWidth: '100%' }} />
         <DatePicker

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
 import { showInstant } from '../../../ui/dates';
 import { ListFilters } from '../../../ui/ListFilters';
+import { ExportButton } from '../../../ui/ExportButton';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
@@ -37,9 +38,7 @@ export function HouseholdsListPage() {
         title="家庭管理"
         extra={
           <>
-            <Button href={householdsExportUrl(list.orgId)} data-testid="households-export">
-              导出 Excel
-            </Button>
+            <ExportButton href={householdsExportUrl(list.orgId)} testId="households-export" />
             {can('person.write') ? (
               <Button type="primary" data-testid="households-new" onClick={() => navigate('/households/new')}>
                 新增家庭

@@ -1,9 +1,11 @@
 import { Button, Flex, Tag } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
+import { ExportButton } from '../../../ui/ExportButton';
 import { PageHeader } from '../../../ui/PageHeader';
 import { SearchBox } from '../../../ui/SearchBox';
 import { useRequest } from '../../../ui/use-request';
+import { exportUrl } from '../../ledgers/api';
 import { listPeople } from '../api';
 import { CategorySelect } from '../components/CategorySelect';
 import { PeopleTable } from '../components/PeopleTable';
@@ -38,7 +40,12 @@ export function PeopleListPage() {
     <>
       <PageHeader
         title="人员管理"
-        extra={can('person.write') ? <Button type="primary" onClick={() => navigate('/people/new')}>新增人员</Button> : null}
+        extra={
+          <>
+            <ExportButton href={exportUrl('/people', { q: q || undefined, category, orgId })} testId="people-export" />
+            {can('person.write') ? <Button type="primary" onClick={() => navigate('/people/new')}>新增人员</Button> : null}
+          </>
+        }
       />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <SearchBox
