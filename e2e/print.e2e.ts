@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUnit } from '../test/factories';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { artifactsDir, launchBrowser, screenshot } from './browser';
 
@@ -14,7 +15,10 @@ let url: string;
 let browser: Browser;
 let caseId = '';
 const worker = { username: 'sq-xf', password: '', name: '周红梅' };
+const clerk = { username: 'sq-fl', password: '', name: '李秀云' };
 let unitName = '';
+let campaignId = '';
+const activityCount = 36;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -54,6 +58,39 @@ beforeAll(async () => {
   const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/transitions`, headers: u.headers, payload: { action: 'accept', note: '电话核实情况属实' } });
   if (accepted.statusCode >= 300) throw new Error(accepted.body);
 
+  // the 妇联 clerk's ledger: more activities than one page of the list holds
+  const staff = await t.userWith('staff', fl.id, clerk.username);
+  clerk.password = staff.password;
+  await t.sys.db.updateTable('users').set({ display_name: clerk.name }).where('id', '=', staff.id).execute();
+  for (let i = 1; i <= activityCount; i++) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      headers: staff.headers,
+      payload: { name: `巾帼讲堂第${i}期`, type: i % 3 === 0 ? '宣讲' : '培训', startOn: `2026-0${1 + (i % 5)}-1${i % 10}`, participants: 20 + i, orgId: fl.id },
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+  }
+  // a selection in 公示: two 巾帼文明岗 recommended by a township, accepted, in publicity
+  const town = await buildUnit(t.sys, { code: `${county.prefix}-FL-T01`, name: '东关镇妇联', kind: 'womens_federation', parentId: fl.id });
+  const posts = [];
+  for (const name of ['东关镇卫生院护理组', '东关镇供销社门市部']) posts.push(await buildUnit(t.sys, { name, kind: 'other', parentId: town.id }));
+  const send = async (url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: staff.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`${url} → ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  campaignId = (
+    await send('/api/v1/campaigns', {
+      name: '巾帼文明岗评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', votingEnabled: false, juryEnabled: false, quotas: [{ orgId: town.id, quota: 2 }], winnersCount: 2,
+    })
+  ).id;
+  const nominations = [];
+  for (const [i, post] of posts.entries()) nominations.push(await send(`/api/v1/campaigns/${campaignId}/nominations`, { nominatingOrgId: town.id, unitId: post.id, deeds: `第${i + 1}个岗位的先进事迹：优质服务，群众满意。` }));
+  await send(`/api/v1/campaigns/${campaignId}/advance`, { to: 'review' });
+  for (const n of nominations) await send(`/api/v1/campaigns/${campaignId}/nominations/${n.id}/review`, { decision: 'accept' });
+  await send(`/api/v1/campaigns/${campaignId}/advance`, { to: 'publicity' });
+
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
   browser = await launchBrowser();
@@ -63,7 +100,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function logIn(page: Page) {
+async function logIn(page: Page, who: { username: string; password: string } = worker) {
   // window.print opens the browser's dialog: here it only counts, and the sheet stays for page.pdf
   await page.addInitScript(() => {
     const w = window as unknown as { print: () => void; printCalls: number };
@@ -73,8 +110,8 @@ async function logIn(page: Page) {
     };
   });
   await page.goto(`${url}/login`);
-  await page.getByTestId('login-username').fill(worker.username);
-  await page.getByTestId('login-password').fill(worker.password);
+  await page.getByTestId('login-username').fill(who.username);
+  await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
@@ -89,7 +126,7 @@ async function printed(page: Page, name: string): Promise<string> {
 }
 
 describe('printing in a county set up from scratch', () => {
-  it('prints a case 登记表 and 办理单 with every field, the timeline and lines to sign, without the navigation', async () => {
+  it('prints a case 登记表 and 办理单 with every field, the timeline and lines to sign, without the navigation', { timeout: 300_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await logIn(page);
     await page.goto(`${url}/cases/${caseId}`);
@@ -142,5 +179,42 @@ describe('printing in a county set up from scratch', () => {
     await phone.getByTestId('print-case-register').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
     await screenshot(phone, 'print-case-390');
+  });
+
+  it('prints a ledger list with every record under its filters (not only the page on screen), the dashboard, and the 公示名单', { timeout: 300_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await logIn(page, clerk);
+    await page.goto(`${url}/activities?type=${encodeURIComponent('培训')}`);
+    await page.getByTestId('activities-print').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    const onScreen = await page.locator('.ant-table-row').count();
+    const trainings = Array.from({ length: activityCount }, (_, k) => k + 1).filter((i) => i % 3 !== 0);
+    expect(onScreen).toBeLessThan(trainings.length);
+    await page.getByTestId('activities-print').click();
+    await page.getByTestId('print-sheet').waitFor({ state: 'attached' });
+    const list = (await printed(page, 'print-activities')).replace(/\s+/g, '');
+    for (const text of ['活动台账', unitName, '期间：2026年1月1日至2026年12月31日', '类型：培训', `共${trainings.length}条`, '活动名称', '参与人次', '第1页，共'])
+      expect(list, text).toContain(text);
+    for (const i of trainings) expect(list, `第${i}期`).toContain(`巾帼讲堂第${i}期`);
+    expect(list).not.toContain('巾帼讲堂第3期');
+    expect(list).not.toContain('导出Excel');
+
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.goto(`${url}/dashboard`);
+    await page.getByTestId('dashboard-print').waitFor();
+    await page.getByTestId('dashboard-print').click();
+    await page.waitForFunction(() => (window as unknown as { printCalls: number }).printCalls === 1);
+    const dashboard = (await printed(page, 'print-dashboard')).replace(/\s+/g, '');
+    for (const text of ['2026年领导驾驶舱', unitName, '序时进度', '打印日期：2026年6月15日', '第1页，共']) expect(dashboard, text).toContain(text);
+    for (const text of ['群团工作平台', '退出', '活动台账']) expect(dashboard, text).not.toContain(text);
+
+    await page.goto(`${url}/campaigns/${campaignId}`);
+    await page.getByTestId('print-publicity').click();
+    await page.getByTestId('print-sheet').waitFor({ state: 'attached' });
+    const publicity = (await printed(page, 'print-publicity')).replace(/\s+/g, '');
+    for (const text of ['2026年度巾帼文明岗评选公示名单', unitName, '公示期：2026年6月15日至', '东关镇卫生院护理组', '东关镇供销社门市部', '东关镇妇联', '第1个岗位的先进事迹', '（盖章）'])
+      expect(publicity, text).toContain(text);
+    // chosen on review alone: no score to print
+    expect(publicity).not.toContain('最终得分');
   });
 });

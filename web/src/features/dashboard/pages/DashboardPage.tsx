@@ -1,7 +1,8 @@
 import { Alert, Button, Col, Flex, Row, Select, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { thisYear } from '../../../ui/dates';
+import { showDate, thisYear } from '../../../ui/dates';
 import { PageHeader } from '../../../ui/PageHeader';
+import { PrintButton, PrintOnlyHead } from '../../../ui/print';
 import { PageLoading } from '../../../ui/states';
 import { useApiQuery } from '../../../../shared/api/query';
 import { getDashboard, getOrgDashboard } from '../api';
@@ -37,6 +38,7 @@ export function DashboardPage() {
   const yearPicker = (
     <Select
       data-testid="dashboard-year"
+      className="qt-no-print"
       value={year}
       onChange={setYear}
       style={{ width: 110 }}
@@ -48,9 +50,10 @@ export function DashboardPage() {
   const single = data.organizations.length === 1;
   return (
     <div data-testid="dashboard" data-unit={data.unit.code} style={{ opacity: loading ? 0.6 : 1 }}>
+      <PrintOnlyHead unitName={data.unit.name} title={`${data.year}年领导驾驶舱`} meta={`截至${showDate(data.asOf)}，序时进度 ${data.expectedProgress}%`} />
       <PageHeader
         title={`领导驾驶舱 · ${data.unit.name}`}
-        sub={`${data.year}年，截至 ${data.asOf}，序时进度 ${data.expectedProgress}%；点击任一数字可查看计入的记录`}
+        sub={`${data.year}年，截至${showDate(data.asOf)}，序时进度 ${data.expectedProgress}%；点击任一数字可查看计入的记录`}
         extra={
           <>
             {orgId ? (
@@ -59,6 +62,7 @@ export function DashboardPage() {
               </Link>
             ) : null}
             {yearPicker}
+            <PrintButton testId="dashboard-print" unitName={data.unit.name} title="领导驾驶舱" />
           </>
         }
       />

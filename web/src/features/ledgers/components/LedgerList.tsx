@@ -3,13 +3,14 @@ import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
-import { ExportButton } from '../../../ui/ExportButton';
 import { ListFilters } from '../../../ui/ListFilters';
 import { PageHeader } from '../../../ui/PageHeader';
 import type { ListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
 import { exportUrl, listLedger, type LedgerName, type LedgerRecords } from '../api';
 import { LedgerSwitch } from './LedgerSwitch';
+import { PrintButton } from '../../../ui/print';
+import { ledgerPrintDocument } from './ledger-print';
 
 interface Props<L extends LedgerName> {
   ledger: L;
@@ -37,7 +38,10 @@ export function LedgerList<L extends LedgerName>({ ledger, title, list, columns,
         title={title}
         extra={
           <>
-            <ExportButton href={exportUrl(`/${ledger}`, list.query)} testId={`${ledger}-export`} />
+            <PrintButton testId={`${ledger}-print`} document={() => ledgerPrintDocument(ledger, title, list, columns)} />
+            <Button href={exportUrl(`/${ledger}`, list.query)} data-testid={`${ledger}-export`}>
+              导出 Excel
+            </Button>
             {can('ledger.write') ? (
               <Button type="primary" data-testid={`${ledger}-new`} onClick={() => navigate(`/${ledger}/new`)}>
                 新增

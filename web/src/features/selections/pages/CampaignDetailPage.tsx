@@ -10,6 +10,8 @@ import { AnomaliesTab } from '../components/AnomaliesTab';
 import { NominationsTab } from '../components/NominationsTab';
 import { ObjectionsTab } from '../components/ObjectionsTab';
 import { showDate } from '../../../ui/dates';
+import { PrintButton } from '../../../ui/print';
+import { publicityPrintDocument } from '../components/publicity-print';
 
 function stagesOf(c: Campaign) {
   return stageOrder.filter((s) => (s !== 'voting' || c.votingEnabled) && (s !== 'jury' || c.juryEnabled));
@@ -42,6 +44,9 @@ export function CampaignDetailPage() {
         extra={
           <>
             {c.publicPath ? <Button href={c.publicPath} target="_blank">公众页面</Button> : null}
+            {c.stage === 'publicity' || c.stage === 'awarded' ? (
+              <PrintButton label={c.stage === 'awarded' ? '打印表彰名单' : '打印公示名单'} testId="print-publicity" document={() => publicityPrintDocument(c)} />
+            ) : null}
             {c.canManage && c.nextStage ? (
               <Popconfirm title={`确定进入“${stageLabels[c.nextStage]}”阶段？`} okText="确定" cancelText="取消" onConfirm={() => void advance()}>
                 <Button type="primary">进入{stageLabels[c.nextStage]}阶段</Button>
