@@ -85,7 +85,8 @@ describe('领导驾驶舱 in Chromium', () => {
     await page.waitForURL(/\/dashboard\/[^/]+$/);
     await page.locator('[data-testid="dashboard"][data-unit="LD-ZGH"]').waitFor();
     expect(await page.getByTestId('dashboard-org').count()).toBe(1);
-    expect(await page.getByTestId('completeness-this').textContent()).toContain('未填报');
+    expect(await page.getByTestId('completeness-this').textContent()).toContain('无记录');
+    expect(await page.getByTestId('completeness-rule').textContent()).toContain('按记录本身的日期统计');
     await screenshot(page, 'dashboard-org-phone');
     await page.close();
   });

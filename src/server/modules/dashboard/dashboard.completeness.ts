@@ -4,8 +4,10 @@ import type { Ctx } from '../../context';
 import * as repo from './dashboard.repo';
 
 /**
- * Reporting completeness (填报情况): which units of the subtree entered no ledger record (activities,
- * assistance, loans, contracts; by created_at in Asia/Shanghai) this month and last month.
+ * Reporting completeness (填报情况): which units of the subtree have no ledger record (activities,
+ * assistance, loans, contracts) belonging to this month or last month — by the record's own date
+ * (活动开始日期, 发放日期, 放款日期, 签订日期; a loan application without 放款日期 by the day it was
+ * entered), not by when it was typed in: a December import of November's records fills November.
  *
  * The units expected to report are the live mass-organization bodies of the subtree (县总工会, 乡镇工会,
  * 团县委, 乡镇团委, 妇联 …; dashboardKinds); a record entered by a grassroots unit below one of them
@@ -17,7 +19,7 @@ export interface ReportingUnit {
   code: string;
   name: string;
   parentName: string | null;
-  /** live ledger records entered this month / last month */
+  /** live ledger records dated this month / last month */
   thisMonth: number;
   lastMonth: number;
 }
@@ -26,7 +28,7 @@ export interface MonthCompleteness {
   month: string;
   from: string;
   to: string;
-  /** the units that entered nothing in the month */
+  /** the units with no record dated in the month */
   missing: ReportingUnit[];
 }
 
@@ -48,7 +50,10 @@ export async function computeCompleteness(ctx: Ctx, units: readonly repo.Subtree
 
   const thisMonth = today.slice(0, 7);
   const lastMonth = previousMonth(thisMonth);
-  const counts = await repo.createdPerUnit(ctx.db, root.id, {
+  const counts = await repo.recordsPerUnit(ctx.db, root.id, {
+    lastFrom: monthRange(lastMonth).from,
+    thisFrom: monthRange(thisMonth).from,
+    thisTo: monthRange(thisMonth).to,
     lastStart: shanghaiMonthStart(lastMonth),
     thisStart: shanghaiMonthStart(thisMonth),
     nextStart: shanghaiMonthStart(nextMonth(thisMonth)),

@@ -107,35 +107,62 @@ export async function contractMonths(db: Kysely<DB>, orgId: string, from: string
 
 export const ledgerTables = ['activities', 'assistance', 'loans', 'contracts'] as const;
 
+/** The date a ledger record belongs to (its period): 开始日期, 发放日期, 放款日期, 签订日期. */
+export const recordDateColumns = { activities: 'start_on', assistance: 'given_on', loans: 'disbursed_on', contracts: 'signed_on' } as const;
+
+type PerUnit = Map<string, { thisMonth: number; lastMonth: number }>;
+
+function add(out: PerUnit, rows: readonly { org_id: string; this_n: unknown; last_n: unknown }[]): void {
+  for (const r of rows) {
+    const cur = out.get(r.org_id) ?? { thisMonth: 0, lastMonth: 0 };
+    out.set(r.org_id, { thisMonth: cur.thisMonth + n(r.this_n), lastMonth: cur.lastMonth + n(r.last_n) });
+  }
+}
+
 /**
- * Live ledger records created (created_at, an ISO UTC instant) in [lastStart, nextStart), per unit
- * of the subtree: how many of them from thisStart on, and how many before.
+ * Live ledger records per unit of the subtree that belong to last month or this month by their own
+ * date (recordDateColumns; inclusive YYYY-MM-DD bounds: lastFrom ≤ date < thisFrom, thisFrom ≤ date ≤
+ * thisTo), whenever they were typed in. A loan still 申请中 has no 放款日期 yet: it counts in the month
+ * it was entered (created_at, an ISO UTC instant, against the months' Shanghai starts).
  */
-export async function createdPerUnit(
+export async function recordsPerUnit(
   db: Kysely<DB>,
   orgId: string,
-  bounds: { lastStart: string; thisStart: string; nextStart: string },
-): Promise<Map<string, { thisMonth: number; lastMonth: number }>> {
-  const out = new Map<string, { thisMonth: number; lastMonth: number }>();
+  bounds: { lastFrom: string; thisFrom: string; thisTo: string; lastStart: string; thisStart: string; nextStart: string },
+): Promise<PerUnit> {
+  const out: PerUnit = new Map();
   for (const table of ledgerTables) {
+    const col = `r.${recordDateColumns[table]}`;
     const rows = await db
-      // the four ledgers share org_id, created_at and deleted_at; typed as one of them
+      // the four ledgers share org_id and deleted_at; typed as one of them
       .selectFrom(`${table} as r` as 'activities as r')
       .where('r.deleted_at', 'is', null)
       .where(inSubtree('r.org_id', orgId))
-      .where('r.created_at', '>=', bounds.lastStart)
-      .where('r.created_at', '<', bounds.nextStart)
+      .where(sql.ref(col), '>=', bounds.lastFrom)
+      .where(sql.ref(col), '<=', bounds.thisTo)
       .select([
         'r.org_id',
-        sql<number>`sum(case when r.created_at >= ${bounds.thisStart} then 1 else 0 end)`.as('this_n'),
-        sql<number>`sum(case when r.created_at < ${bounds.thisStart} then 1 else 0 end)`.as('last_n'),
+        sql<number>`sum(case when ${sql.ref(col)} >= ${bounds.thisFrom} then 1 else 0 end)`.as('this_n'),
+        sql<number>`sum(case when ${sql.ref(col)} < ${bounds.thisFrom} then 1 else 0 end)`.as('last_n'),
       ])
       .groupBy('r.org_id')
       .execute();
-    for (const r of rows) {
-      const cur = out.get(r.org_id) ?? { thisMonth: 0, lastMonth: 0 };
-      out.set(r.org_id, { thisMonth: cur.thisMonth + n(r.this_n), lastMonth: cur.lastMonth + n(r.last_n) });
-    }
+    add(out, rows);
   }
+  const applications = await db
+    .selectFrom('loans as l')
+    .where('l.deleted_at', 'is', null)
+    .where('l.disbursed_on', 'is', null)
+    .where(inSubtree('l.org_id', orgId))
+    .where('l.created_at', '>=', bounds.lastStart)
+    .where('l.created_at', '<', bounds.nextStart)
+    .select([
+      'l.org_id',
+      sql<number>`sum(case when l.created_at >= ${bounds.thisStart} then 1 else 0 end)`.as('this_n'),
+      sql<number>`sum(case when l.created_at < ${bounds.thisStart} then 1 else 0 end)`.as('last_n'),
+    ])
+    .groupBy('l.org_id')
+    .execute();
+  add(out, applications);
   return out;
 }
