@@ -6,7 +6,7 @@ function MonthList({ title, month, testId }: { title: string; month: MonthComple
   return (
     <div data-testid={testId}>
       <Typography.Text strong>
-        {title}（{Number(month.month.slice(5))}月）未填报：{month.missing.length} 个单位
+        {title}（{Number(month.month.slice(5))}月）无记录：{month.missing.length} 个单位
       </Typography.Text>
       <div style={{ marginTop: 8 }}>
         {month.missing.length ? (
@@ -16,18 +16,25 @@ function MonthList({ title, month, testId }: { title: string; month: MonthComple
             </Tag>
           ))
         ) : (
-          <Typography.Text type="success">全部单位均已填报</Typography.Text>
+          <Typography.Text type="success">全部单位均有记录</Typography.Text>
         )}
       </div>
     </div>
   );
 }
 
-/** 填报情况: the units that entered no ledger record this month and last month. */
+/**
+ * 填报情况: the units with no ledger record dated this month or last month — by the record's own date
+ * (活动开始日期, 发放日期, 放款日期, 签订日期), not by when it was typed in, so a December import of
+ * November's records fills November.
+ */
 export function Completeness({ data }: { data: Dashboard }) {
   const c = data.completeness;
   return (
-    <Card size="small" title="填报情况（按录入时间）">
+    <Card size="small" title="填报情况（按记录所属月份）">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }} data-testid="completeness-rule">
+        按记录本身的日期统计：活动按开始日期、帮扶按发放日期、贷款按放款日期（申请中的按录入日期）、集体合同按签订日期，与何时录入或导入无关。
+      </Typography.Paragraph>
       {c.units.length === 0 ? (
         <Empty description="没有需要填报的单位" />
       ) : (
@@ -50,8 +57,8 @@ export function Completeness({ data }: { data: Dashboard }) {
             columns={[
               { title: '单位', key: 'name', render: (_: unknown, u) => <DashboardLink id={u.id}>{u.name}</DashboardLink> },
               { title: '上级', dataIndex: 'parentName', key: 'parent' },
-              { title: '本月录入', dataIndex: 'thisMonth', key: 'this', align: 'right' },
-              { title: '上月录入', dataIndex: 'lastMonth', key: 'last', align: 'right' },
+              { title: '本月记录', dataIndex: 'thisMonth', key: 'this', align: 'right' },
+              { title: '上月记录', dataIndex: 'lastMonth', key: 'last', align: 'right' },
             ]}
           />
         </>
