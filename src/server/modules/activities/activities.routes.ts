@@ -2,6 +2,7 @@ import type { App } from '../../http/types';
 import { ledgerIdParam } from '../catalogs/ledger-kit';
 import { createActivityBody, deleteActivityBody, listActivitiesQuery, updateActivityBody } from './activities.schemas';
 import { createActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.service';
+import { withBatchSource } from '../imports/batches.service';
 
 export function registerActivityRoutes(app: App): void {
   const tags = ['activities'];
@@ -11,7 +12,7 @@ export function registerActivityRoutes(app: App): void {
   app.post('/api/v1/activities', { schema: { tags, summary: '新增活动（联合单位按名称自动关联到组织）', body: createActivityBody } }, async (req, reply) =>
     reply.status(201).send(await createActivity(req.ctx, req.body)),
   );
-  app.get('/api/v1/activities/:id', { schema: { tags, summary: '活动详情', params: ledgerIdParam } }, (req) => getActivity(req.ctx, req.params.id));
+  app.get('/api/v1/activities/:id', { schema: { tags, summary: '活动详情', params: ledgerIdParam } }, async (req) => withBatchSource(req.ctx, await getActivity(req.ctx, req.params.id)));
   app.patch('/api/v1/activities/:id', { schema: { tags, summary: '修改活动', params: ledgerIdParam, body: updateActivityBody } }, (req) =>
     updateActivity(req.ctx, req.params.id, req.body),
   );

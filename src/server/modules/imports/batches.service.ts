@@ -75,6 +75,24 @@ export async function batchNumberOf(ctx: Ctx, id: string | null): Promise<string
   return row ? ((await batchNumbers(ctx, [row])).get(id) ?? null) : null;
 }
 
+/** Where a ledger record came from, for its detail page: 导入批次 2026-0003 and the file's name. */
+export interface BatchSource {
+  number: string;
+  filename: string;
+}
+
+/**
+ * A record with its import batch named for people (number and file name, never the batch's id). The
+ * caller has already read the record through the scope guard; the batch's own unit may lie above
+ * the caller's scope (a county import into a township), so only these two facts are given.
+ */
+export async function withBatchSource<T extends { batchId: string | null }>(ctx: Ctx, item: T): Promise<T & { batch: BatchSource | null }> {
+  if (!item.batchId) return { ...item, batch: null };
+  const row = await ctx.db.selectFrom('import_batches').select(['id', 'created_at', 'filename']).where('id', '=', item.batchId).executeTakeFirst();
+  if (!row) return { ...item, batch: null };
+  return { ...item, batch: { number: (await batchNumbers(ctx, [row])).get(row.id) ?? '', filename: row.filename } };
+}
+
 function toView(r: Row, numbers: Map<string, string>, withErrors = false): BatchView {
   return {
     id: r.id,

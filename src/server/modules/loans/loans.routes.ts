@@ -4,6 +4,7 @@ import { createLoanProduct, listLoanProducts } from './loan-products.service';
 import { createLoanBody, deleteLoanBody, listLoansQuery, loanProductBody, loanProductsQuery, loanStatusBody, repaymentBody, updateLoanBody } from './loans.schemas';
 import { createLoan, deleteLoan, getLoan, listLoans, updateLoan } from './loans.service';
 import { addRepayment, changeLoanStatus } from './loans.status';
+import { withBatchSource } from '../imports/batches.service';
 
 export function registerLoanRoutes(app: App): void {
   const tags = ['loans'];
@@ -13,7 +14,7 @@ export function registerLoanRoutes(app: App): void {
   app.post('/api/v1/loans', { schema: { tags, summary: '新增贷款（贴息按本金、利率、贴息比例、期限计算，可逐笔填写）', body: createLoanBody } }, async (req, reply) =>
     reply.status(201).send(await createLoan(req.ctx, req.body)),
   );
-  app.get('/api/v1/loans/:id', { schema: { tags, summary: '贷款详情（含还款记录）', params: ledgerIdParam } }, (req) => getLoan(req.ctx, req.params.id));
+  app.get('/api/v1/loans/:id', { schema: { tags, summary: '贷款详情（含还款记录）', params: ledgerIdParam } }, async (req) => withBatchSource(req.ctx, await getLoan(req.ctx, req.params.id)));
   app.patch('/api/v1/loans/:id', { schema: { tags, summary: '修改贷款', params: ledgerIdParam, body: updateLoanBody } }, (req) => updateLoan(req.ctx, req.params.id, req.body));
   app.delete('/api/v1/loans/:id', { schema: { tags, summary: '删除贷款（须填写原因；记录保留备查）', params: ledgerIdParam, body: deleteLoanBody } }, async (req, reply) => {
     await deleteLoan(req.ctx, req.params.id, req.body);

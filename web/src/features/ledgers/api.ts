@@ -10,6 +10,8 @@ interface RecordBase {
   orgName: string | null;
   note: string | null;
   batchId: string | null;
+  /** the detail only: the import that wrote the record, by 导入批次 number and file name */
+  batch?: { number: string; filename: string } | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

@@ -11,12 +11,18 @@ import { DeleteRecordModal } from './DeleteRecordModal';
 
 interface Props {
   ledger: LedgerName;
-  record: { id: string; orgName: string | null; note: string | null; batchId: string | null; createdAt: string; updatedAt: string; deletedAt: string | null; deleteReason: string | null };
+  record: { id: string; orgName: string | null; note: string | null; batchId: string | null; batch?: { number: string; filename: string } | null; createdAt: string; updatedAt: string; deletedAt: string | null; deleteReason: string | null };
   title: string;
   items: DescriptionsProps['items'];
   /** Shown above the record (e.g. the duplicate-assistance warning after saving). */
   notice?: ReactNode;
   children?: ReactNode;
+}
+
+/** 来源: typed in, or the import that wrote it by 导入批次 number and file name (never the batch's id). */
+function source(record: Props['record']): string {
+  if (!record.batchId) return '手工录入';
+  return record.batch ? `Excel 导入（导入批次 ${record.batch.number}，文件“${record.batch.filename}”）` : 'Excel 导入';
 }
 
 /** The detail page frame of every ledger record: fields, provenance, 编辑 and 删除 (with a reason). */
@@ -29,7 +35,7 @@ export function LedgerDetail({ ledger, record, title, items = [], notice, childr
   const common: DescriptionsProps['items'] = [
     { key: 'org', label: '所属单位', children: record.orgName ?? '—' },
     { key: 'note', label: '备注', span: 2, children: record.note || '—' },
-    { key: 'batch', label: '来源', children: record.batchId ? `Excel 导入（批次 ${record.batchId}）` : '手工录入' },
+    { key: 'batch', label: '来源', children: <span data-testid="record-source">{source(record)}</span> },
     { key: 'created', label: '登记时间', children: showInstant(record.createdAt) },
     { key: 'updated', label: '最后修改', children: showInstant(record.updatedAt) },
   ];
