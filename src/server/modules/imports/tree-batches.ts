@@ -44,6 +44,8 @@ export interface TreeImportResult {
   errors: { row: number; column: string; message: string }[];
   warnings: string[];
   batchId: string | null;
+  /** the batch's readable number (2026-0003), when a batch was written */
+  batchNumber?: string | null;
   preview: PreviewRow[];
   cells: { errors: RowError[]; headerRow: number | null };
 }

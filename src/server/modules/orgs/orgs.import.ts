@@ -4,6 +4,7 @@ import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound } from '../../http/errors';
 import { assertOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
+import { batchNumberOf } from '../imports/batches.service';
 import type { RowReader } from '../imports/kinds/row';
 import { readSheetTable } from '../imports/table-sheet';
 import { type BatchItem, isForeignKeyError, itemsBackwards, recordTreeBatch, stripErrors, type TreeImportRequest, type TreeImportResult } from '../imports/tree-batches';
@@ -74,7 +75,7 @@ export async function importOrgTree(ctx: Ctx, req: TreeImportRequest): Promise<T
     if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('CONFLICT', '导入期间有人同时新增了相同编码的单位，请重新导入');
     throw e;
   });
-  return { ...counts, batchId, cells: { errors: [], headerRow } };
+  return { ...counts, batchId, batchNumber: await batchNumberOf(ctx, batchId), cells: { errors: [], headerRow } };
 }
 
 async function writeSteps(tx: Ctx, steps: OrgStep[]): Promise<BatchItem[]> {

@@ -73,6 +73,8 @@ describe('first set-up of a county without the demo', () => {
     const done = await upload('orgs', rootId, rows, admin.headers);
     expect(done.json()).toMatchObject({ accepted: 2, created: 2 });
     expect(done.json().batchId).toEqual(expect.any(String));
+    // the set-up wizard names the batch by its number, as the imports pages do
+    expect(done.json().batchNumber).toMatch(/^\d{4}-\d{4}$/);
     const batches = await t.app.inject({ url: '/api/v1/imports/batches', headers: admin.headers });
     expect(batches.json().items[0]).toMatchObject({ kind: 'orgs', accepted: 2, orgName: '青禾县委' });
   });

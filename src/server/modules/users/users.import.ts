@@ -12,6 +12,7 @@ import { assertOrgInScope, orgScope } from '../../http/scope';
 import { randomPassword } from '../../security/crypto';
 import { hashPassword, passwordProblem } from '../../security/passwords';
 import { appendAudit } from '../audit/audit.service';
+import { batchNumberOf } from '../imports/batches.service';
 import type { RowReader } from '../imports/kinds/row';
 import type { KindColumn } from '../imports/kinds/types';
 import { loadOrgResolver } from '../imports/org-resolver';
@@ -173,7 +174,7 @@ export async function importUsers(ctx: Ctx, req: TreeImportRequest & { sms?: Sms
       warnings.push(`给 ${c.displayName}（${maskPhone(c.phone)}）的短信发送失败，请把初始密码另行转交`);
     }
   }
-  return { ...counts, warnings, batchId, credentials, smsSent, cells: { errors: [], headerRow } };
+  return { ...counts, warnings, batchId, batchNumber: await batchNumberOf(ctx, batchId), credentials, smsSent, cells: { errors: [], headerRow } };
 }
 
 /** The row's grants, checked as the user form's are (scope, who may grant what); errors on the row. */

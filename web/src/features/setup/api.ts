@@ -30,6 +30,8 @@ export interface TreeImportResult {
   errors: { row: number; column: string; message: string }[];
   warnings: string[];
   batchId: string | null;
+  /** the batch's readable number (2026-0003), when a batch was written */
+  batchNumber?: string | null;
   preview: { row: number; values: Record<string, string>; status: 'ok' | 'error' | 'duplicate' }[];
   /** users: the one-time password sheet, to download once */
   credentialsId: string | null;

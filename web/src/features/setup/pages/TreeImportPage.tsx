@@ -136,7 +136,15 @@ export function TreeImportPage() {
           <Result
             status="success"
             title={kind === 'orgs' ? `已导入 ${done.accepted} 个单位（新增 ${done.created}，更新 ${done.updated}）` : `已开通 ${done.created} 个用户`}
-            subTitle={done.batchId ? '本次导入是一个批次，如有差错可在“导入记录”中整批撤销' : '没有需要写入的内容'}
+            subTitle={
+              done.batchId ? (
+                <>
+                  批次号：<span data-testid="tree-batch-number">{done.batchNumber ?? '—'}</span>。本次导入是一个批次，如有差错可在“导入记录”中按批次号整批撤销
+                </>
+              ) : (
+                '没有需要写入的内容'
+              )
+            }
             extra={
               <Flex vertical gap={12} align="center">
                 {done.credentialsId ? (
