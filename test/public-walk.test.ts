@@ -45,20 +45,39 @@ beforeAll(async () => {
   // the child's school sits in the person's note (the registry keeps it there)
   await t.sys.db.updateTable('people').set({ note: '就读于花园镇中心小学三年级' }).where('id', '=', people.child.id).execute();
 
-  // a selection of people in its voting stage
-  const campaign = await ok('POST', '/api/v1/campaigns', staff, { name: '最美巾帼人物评选', kind: '巾帼建功标兵', nomineeType: 'person', year: 2026, awardLevel: '县级', quotas: [{ orgId: town.id, quota: 3 }], winnersCount: 1 });
-  for (const p of [people.mother, people.elder]) {
-    await ok('POST', `/api/v1/campaigns/${campaign.id}/nominations`, staff, { nominatingOrgId: town.id, personId: p.id, deeds: `${p.name}同志热心公益，多年照顾留守儿童` });
+  // a selection of people in its voting stage: the mother consented to be shown as 赵美丽 with a photo (whose EXIF
+  // carries her address and phone), the elder consented without a display name, a child with her guardian's
+  // consent stays masked, and a consented nominee who was rejected never appears
+  const votingEndsAt = new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString();
+  const campaign = await ok('POST', '/api/v1/campaigns', staff, { name: '最美巾帼人物评选', kind: '巾帼建功标兵', nomineeType: 'person', year: 2026, awardLevel: '县级', quotas: [{ orgId: town.id, quota: 4 }], winnersCount: 1, votingEndsAt });
+  const nominated: Record<string, string> = {};
+  for (const [key, p, extra] of [
+    ['mother', people.mother, { displayName: '赵美丽', consent: 'self' }],
+    ['elder', people.elder, { consent: 'self' }],
+    ['girl', people.girl, { consent: 'guardian' }],
+    ['rejected', people.child, { consent: 'guardian' }],
+  ] as const) {
+    nominated[key] = (await ok('POST', `/api/v1/campaigns/${campaign.id}/nominations`, staff, { nominatingOrgId: town.id, personId: p.id, deeds: `${p.name}同志热心公益，多年照顾留守儿童`, ...extra })).id;
   }
+  const motherId = t.crypto.decrypt((await t.sys.db.selectFrom('people').select('id_cipher').where('id', '=', people.mother.id).executeTakeFirstOrThrow()).id_cipher);
+  const segment = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255]), body]);
+  const exif = Buffer.from(`Exif\0\0GPS 花园镇建设街5号 13633334444 ${motherId} 花园村幸福路12号 王小明`);
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), segment(0xe1, exif), segment(0xfe, Buffer.from('13912345678')), Buffer.from([0xff, 0xda, 0, 2]), Buffer.from('scan'), Buffer.from([0xff, 0xd9])]);
+  const photo = await t.app.inject({
+    method: 'POST', url: `/api/v1/attachments?entity=nominations&entityId=${nominated.mother}`, headers: { ...staff, 'content-type': 'multipart/form-data; boundary=pw-photo' },
+    payload: Buffer.concat([Buffer.from('--pw-photo\r\nContent-Disposition: form-data; name="file"; filename="赵美丽-花园镇建设街5号.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'), jpeg, Buffer.from('\r\n--pw-photo--\r\n')]),
+  });
+  if (photo.statusCode !== 201) throw new Error(`photo → ${photo.statusCode} ${photo.body}`);
   await ok('POST', `/api/v1/campaigns/${campaign.id}/advance`, staff, { to: 'review' });
   for (const n of (await ok('GET', `/api/v1/campaigns/${campaign.id}/nominations`, staff)).items) {
-    await ok('POST', `/api/v1/campaigns/${campaign.id}/nominations/${n.id}/review`, staff, { decision: 'accept' });
+    const reject = n.id === nominated.rejected;
+    await ok('POST', `/api/v1/campaigns/${campaign.id}/nominations/${n.id}/review`, staff, reject ? { decision: 'reject', reason: '材料不全' } : { decision: 'accept' });
   }
   await ok('POST', `/api/v1/campaigns/${campaign.id}/advance`, staff, { to: 'voting' });
   ids.campaigns.push(campaign.id);
   // a selection in its 公示 with a phone-verified objection and an answer naming the nominee in full
   const shown = await ok('POST', '/api/v1/campaigns', staff, { name: '最美母亲评选', kind: '巾帼建功标兵', nomineeType: 'person', year: 2026, awardLevel: '县级', votingEnabled: false, juryEnabled: false, quotas: [{ orgId: town.id, quota: 1 }], winnersCount: 1 });
-  const shownNom = await ok('POST', `/api/v1/campaigns/${shown.id}/nominations`, staff, { nominatingOrgId: town.id, personId: people.mother.id, deeds: '赵美丽同志孝老爱亲' });
+  const shownNom = await ok('POST', `/api/v1/campaigns/${shown.id}/nominations`, staff, { nominatingOrgId: town.id, personId: people.mother.id, deeds: '赵美丽同志孝老爱亲', consent: 'self' });
   await ok('POST', `/api/v1/campaigns/${shown.id}/advance`, staff, { to: 'review' });
   await ok('POST', `/api/v1/campaigns/${shown.id}/nominations/${shownNom.id}/review`, staff, { decision: 'accept' });
   await ok('POST', `/api/v1/campaigns/${shown.id}/advance`, staff, { to: 'publicity' });
@@ -90,10 +109,11 @@ beforeAll(async () => {
   await ok('POST', `/api/v1/wishes/${radio.id}/transitions`, staff, { action: 'deliver', note: '已送到老人家中' });
   await ok('POST', `/api/v1/wishes/${radio.id}/transitions`, staff, { action: 'confirm' });
 
-  // what must never appear: every person's full name, phone, ID number, address and school on record
+  // what must never appear: every person's full name (but the one display name published with her consent), phone, ID number, address and school on record
   const rows = await t.sys.db.selectFrom('people').select(['name', 'id_cipher', 'phone_cipher', 'address_cipher', 'note']).execute();
   for (const r of rows) {
-    secrets.push(r.name, t.crypto.decrypt(r.id_cipher));
+    if (r.name !== '赵美丽') secrets.push(r.name);
+    secrets.push(t.crypto.decrypt(r.id_cipher));
     if (r.phone_cipher) secrets.push(t.crypto.decrypt(r.phone_cipher));
     if (r.address_cipher) secrets.push(t.crypto.decrypt(r.address_cipher));
     if (r.note) secrets.push(r.note, '花园镇中心小学');
@@ -104,7 +124,7 @@ afterAll(() => t.close());
 /** Realistic calls per route: the path's ids, filters for lists, and a body a phone page would send. */
 function callsFor(method: string, path: string): { url: string; payload?: object; headers: Record<string, string> }[] {
   const pool = path.startsWith('/api/public/campaigns') ? ids.campaigns : path.startsWith('/api/public/wishes') ? ids.wishes : [...ids.campaigns, ...ids.wishes];
-  const urls = path.includes('{') ? pool.map((id) => path.replace(/\{[^}]+\}/g, id)) : [path];
+  const urls = path.includes('{code}') ? pool.flatMap((id) => ['001', '002', '003', '004'].map((code) => path.replace('{id}', id).replace('{code}', code))) : path.includes('{') ? pool.map((id) => path.replace(/\{[^}]+\}/g, id)) : [path];
   const auth = { 'x-public-token': path === '/api/public/my-objections' ? objectionToken : claimToken };
   const bodies: Record<string, object> = {
     '/api/public/otp/send': { phone: '13755558888', purpose: 'claim' },
@@ -143,7 +163,12 @@ describe('public routes carry no personal data', () => {
     // the walk's own claim took the coat too
     expect(board.items.map((w: { maskedName: string }) => w.maskedName)).toEqual(['李**', '王**']);
     const campaign = (await call('GET', `/api/public/campaigns/${ids.campaigns[0]}`, {})).json();
-    expect(JSON.stringify(campaign)).toContain('赵**');
+    // consented: 赵美丽 by her display name with her photo; the elder consented without one (masked); the child stays masked; the rejected one is absent
+    expect(campaign.nominees.map((n: { id: string; name: string }) => `${n.id} ${n.name}`)).toEqual(['001 赵美丽', '002 刘**', '003 李**']);
+    expect(campaign.nominees.map((n: { photoUrl: string | null }) => Boolean(n.photoUrl))).toEqual([true, false, false]);
+    const photo = await call('GET', campaign.nominees[0].photoUrl, {});
+    expect(photo.statusCode).toBe(200);
+    expect(photo.rawPayload.includes(Buffer.from('scan'))).toBe(true);
     const mine = (await call('GET', '/api/public/my-objections', { 'x-public-token': objectionToken })).json();
     expect(mine.items).toEqual(expect.arrayContaining([expect.objectContaining({ nomineeId: '001', nomineeName: '赵**', content: '赵**的事迹需要核实', answer: '经核实，赵**（电话136****4444）事迹属实' })]));
   });

@@ -33,7 +33,8 @@ async function post(url: string, headers: object, payload: object) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // the walk sends thousands of requests as one user within one frozen minute: the per-user budget is not what it tests
+  t = await createTestApp({ config: { apiRatePerMinute: 1_000_000 } });
   const county = await buildUnit(t.sys, { code: 'SW-COUNTY', name: '某县委', kind: 'party_committee' });
   townA = await buildUnit(t.sys, { code: 'SW-A', name: '甲镇妇联', kind: 'womens_federation', parentId: county.id });
   townB = await buildUnit(t.sys, { code: 'SW-B', name: '乙镇妇联', kind: 'womens_federation', parentId: county.id });

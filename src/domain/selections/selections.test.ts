@@ -4,7 +4,7 @@ import { nomineeCode } from './kinds';
 import { formatScore, scoreNominees } from './scoring';
 import { type CampaignShape, checkAdvance, nextStage, publicityPeriod, type StageFacts } from './stages';
 
-const facts = (f: Partial<StageFacts> = {}): StageFacts => ({ pending: 0, accepted: 3, unscored: 0, unansweredObjections: 0, today: '2026-07-01', publicityTo: null, ...f });
+const facts = (f: Partial<StageFacts> = {}): StageFacts => ({ pending: 0, accepted: 3, unscored: 0, unansweredObjections: 0, today: '2026-07-01', publicityTo: null, unconsented: [], now: '2026-07-01T02:00:00.000Z', votingStartsAt: null, votingEndsAt: '2026-07-08T12:00:00.000Z', ...f });
 const shape = (stage: CampaignShape['stage'], votingEnabled = true, juryEnabled = true): CampaignShape => ({ stage, votingEnabled, juryEnabled });
 
 describe('stage machine', () => {

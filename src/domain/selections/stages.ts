@@ -1,4 +1,5 @@
 import { type Stage, stageLabels } from './kinds';
+import { votingEntryIssue } from './voting-window';
 
 /**
  * The stage machine of a selection: 提名 → 审核 → 投票 (optional) → 评审 (optional) → 公示 → 表彰.
@@ -21,6 +22,12 @@ export interface StageFacts {
   /** today (Asia/Shanghai) and the publicity period's last day */
   today: string;
   publicityTo: string | null;
+  /** accepted nominees without a recorded consent to publication, as “002 丁*家庭（甲镇妇联）” */
+  unconsented: string[];
+  /** the server's instant and the vote's window (投票开始/截止) */
+  now: string;
+  votingStartsAt: string | null;
+  votingEndsAt: string | null;
 }
 
 export type AdvanceResult = { ok: true; from: Stage; to: Stage } | { ok: false; status: 'RULE_VIOLATED' | 'CONFLICT'; message: string };
@@ -68,6 +75,15 @@ export function checkAdvance(c: CampaignShape, to: Stage, f: StageFacts): Advanc
       break;
     case 'awarded':
       break;
+  }
+  // the stage's own work first, then what going public needs
+  if (stageAllows.publicPage(to) && to !== 'awarded' && f.unconsented.length > 0) {
+    const list = f.unconsented.slice(0, 5).join('、') + (f.unconsented.length > 5 ? ` 等 ${f.unconsented.length} 个` : '');
+    return refuse(`候选对象须登记本人或监护人同意公开后才能进入“${stageLabels[to]}”（公众页面将展示其名称、照片和事迹）。尚未登记同意：${list}`);
+  }
+  if (to === 'voting') {
+    const issue = votingEntryIssue({ startsAt: f.votingStartsAt, endsAt: f.votingEndsAt }, f.now);
+    if (issue) return refuse(issue);
   }
   return { ok: true, from: c.stage, to };
 }

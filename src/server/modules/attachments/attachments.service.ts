@@ -6,6 +6,8 @@ import { orgScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { caseFileOwner } from '../cases/cases.service';
 import { noticeFileOwner } from '../notices/notices.access';
+import { nominationFileOwner } from '../selections/selections.publication';
+import { stripImageMetadata } from './attachments.image-metadata';
 import { createdBy, findLedgerRow, findLiveForWrite, type LedgerTable } from '../catalogs/ledger-kit';
 import { cleanFilename, detectFileKind } from './attachments.files';
 import type { AttachmentEntity, AttachmentTarget } from './attachments.schemas';
@@ -46,12 +48,13 @@ async function recordOwner(ctx: Ctx, entity: AttachmentEntity, entityId: string,
     return { org_id: c.orgId, confidential: c.confidential };
   }
   if (entity === 'notices') return { org_id: (await noticeFileOwner(ctx, entityId, mode)).orgId, confidential: false };
+  if (entity === 'nominations') return { org_id: (await nominationFileOwner(ctx, entityId, mode)).orgId, confidential: false };
   const row = mode === 'write' ? await findLiveForWrite(ctx, entity, entityId, '记录') : await findLedgerRow(ctx, entity, entityId, 'ledger.read');
   if (!row) throw notFound('记录');
   return { org_id: row.org_id, confidential: false };
 }
 
-const isLedger = (entity: string): entity is LedgerTable => entity !== 'cases' && entity !== 'notices';
+const isLedger = (entity: string): entity is LedgerTable => entity !== 'cases' && entity !== 'notices' && entity !== 'nominations';
 
 export async function addAttachment(ctx: Ctx, target: AttachmentTarget, file: { filename?: string; content: Buffer }): Promise<AttachmentView> {
   // a case's refused attempt is audited: check it outside the transaction, whose rollback would drop that entry
@@ -59,6 +62,7 @@ export async function addAttachment(ctx: Ctx, target: AttachmentTarget, file: { 
   else await recordOwner(ctx, target.entity, target.entityId, 'write');
   const kind = detectFileKind(file.content);
   if (!kind) throw new AppError('VALIDATION', typesHint, [{ path: 'file', message: typesHint }]);
+  if (target.entity === 'nominations' && !kind.mime.startsWith('image/')) throw new AppError('VALIDATION', '候选对象的照片只能是 JPEG、PNG 或 WebP 图片', [{ path: 'file', message: '只能上传图片' }]);
   return inTransaction(ctx, async (tx) => {
     const record = await recordOwner(tx, target.entity, target.entityId, 'write');
     const filename = cleanFilename(file.filename, kind);
@@ -97,6 +101,10 @@ async function deletable(ctx: Ctx, id: string) {
   if (!row) throw notFound('附件');
   if (isLedger(row.entity)) {
     if (!(await findLedgerRow(ctx, row.entity, row.entity_id, 'ledger.write'))) throw notFound('附件');
+  } else if (row.entity === 'nominations') {
+    await nominationFileOwner(ctx, row.entity_id, 'write').catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('附件') : e;
+    });
   } else if (row.entity === 'notices') {
     await noticeFileOwner(ctx, row.entity_id, 'write').catch((e: unknown) => {
       throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('附件') : e;
@@ -118,4 +126,16 @@ export async function deleteAttachment(ctx: Ctx, id: string): Promise<void> {
     await tx.db.deleteFrom('attachments').where('id', '=', id).execute();
     await appendAudit(tx, { action: 'delete', entity: 'attachment', entityId: id, orgId: row.org_id, detail: { of: { entity: row.entity, entityId: row.entity_id }, filename: Number(row.sealed) ? '（保密）' : row.filename, sha256: row.sha256 } });
   });
+}
+
+/**
+ * An attachment's image for a public page: the bytes with their metadata taken out (GPS position,
+ * camera owner, time; attachments.image-metadata.ts). The caller has decided the record is public;
+ * anything but an image that can be cleaned is null.
+ */
+export async function publicImage(ctx: Ctx, id: string): Promise<{ mime: string; content: Buffer } | null> {
+  const row = await withContent(ctx).selectFrom('attachments').select(['mime', 'sealed', 'content']).where('id', '=', id).executeTakeFirst();
+  if (!row || Number(row.sealed) || !row.mime.startsWith('image/') || !row.content) return null;
+  const content = stripImageMetadata(Buffer.from(row.content), row.mime);
+  return content ? { mime: row.mime, content } : null;
 }

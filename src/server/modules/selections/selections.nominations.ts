@@ -8,6 +8,7 @@ import { orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { createdBy, isUniqueViolation, parseWith } from '../catalogs/ledger-kit';
 import { nomineeFullNames, resolveNominee } from './selections.nominees';
+import { checkPublication, publicationView } from './selections.publication';
 import { rankNominations } from './selections.ranking';
 import * as repo from './selections.repo';
 import { nominateBody, type NominateBody, reviewBody, type ReviewBody, scoreBody, type ScoreBody } from './selections.schemas';
@@ -25,7 +26,7 @@ export async function listNominations(ctx: Ctx, campaignId: string) {
   const c = await loadCampaign(ctx, campaignId, 'read');
   const manager = await canManage(ctx, c);
   const rows = await repo.nominationsOf(ctx.db, c.id, manager ? null : orgScope(ctx, 'ledger.read'));
-  const [names, ranked, scores] = await Promise.all([nomineeFullNames(ctx, rows), rankNominations(ctx, c), repo.juryScoresOf(ctx.db, c.id)]);
+  const [names, ranked, scores, publication] = await Promise.all([nomineeFullNames(ctx, rows), rankNominations(ctx, c), repo.juryScoresOf(ctx.db, c.id), publicationView(ctx, rows)]);
   const rank = new Map(ranked.map((r) => [r.id, r]));
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : null;
   return {
@@ -40,6 +41,7 @@ export async function listNominations(ctx: Ctx, campaignId: string) {
         name: names.get(n.id) ?? '',
         publicName: n.public_name,
         deeds: n.deeds,
+        ...publication.get(n.id),
         nominatingOrgId: n.nominating_org_id,
         nominatingOrgName: n.org_name,
         status: n.status as NominationStatus,
@@ -67,7 +69,8 @@ export async function nominate(ctx: Ctx, campaignId: string, input: NominateBody
       const orgId = await resolveOrgInScope(tx, 'ledger.write', b.nominatingOrgId, 'nominatingOrgId');
       const quota = await tx.db.selectFrom('campaign_quotas').select(['quota', 'used']).where('campaign_id', '=', c.id).where('org_id', '=', orgId).executeTakeFirst();
       if (!quota) throw refuse('该单位没有本次评选的推荐名额', 'nominatingOrgId');
-      const nominee = await resolveNominee(tx, c.nominee_type as NomineeType, b);
+      const nominee = await resolveNominee(tx, c.nominee_type as NomineeType, b, orgId);
+      const publication = await checkPublication(tx, nominee.child, { displayName: b.displayName ?? null, consent: b.consent ?? null });
       const dup = await tx.db
         .selectFrom('campaign_nominations')
         .select('id')
@@ -87,10 +90,13 @@ export async function nominate(ctx: Ctx, campaignId: string, input: NominateBody
         .values({
           id, campaign_id: c.id, seq: Number(max?.m ?? 0) + 1, nominating_org_id: orgId, nominee_type: nominee.type, person_id: nominee.personId, household_id: nominee.householdId,
           unit_id: nominee.unitId, loan_id: nominee.loanId, public_name: nominee.publicName, deeds: b.deeds, status: 'nominated', review_reason: null, reviewed_by: null,
-          reviewed_at: null, winner: 0, created_by: createdBy(tx), created_at: now, updated_at: now,
+          reviewed_at: null, winner: 0, created_by: createdBy(tx), created_at: now, updated_at: now, ...publication,
         })
         .execute();
-      await appendAudit(tx, { action: 'nominate', entity: 'campaign_nomination', entityId: id, orgId, detail: { campaignId: c.id, nomineeType: nominee.type, nominee: nominee.personId ?? nominee.householdId ?? nominee.unitId ?? nominee.loanId } });
+      await appendAudit(tx, {
+        action: 'nominate', entity: 'campaign_nomination', entityId: id, orgId,
+        detail: { campaignId: c.id, nomineeType: nominee.type, nominee: nominee.personId ?? nominee.householdId ?? nominee.unitId ?? nominee.loanId, displayName: publication.display_name, consent: publication.publish_consent },
+      });
       return { id, code: nomineeCode(Number(max?.m ?? 0) + 1), publicName: nominee.publicName, name: nominee.fullName, status: 'nominated' as const };
     });
   } catch (e) {

@@ -3,7 +3,7 @@ import { buildIdNumber, buildPerson } from '../../../../test/factories';
 import { buildLoan } from '../../../../test/ledger-factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
 import { createHousehold } from '../households/households.service';
-import { call, countyTree, ok, voterTokens } from './selections.test-kit';
+import { call, countyTree, ok, voterTokens, votingEnd } from './selections.test-kit';
 
 /** No public response carries a nominee's full name, phone, ID number or address. */
 let t: TestApp;
@@ -16,8 +16,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function run(kind: string, nomineeType: string, ref: Record<string, string>, deeds: string) {
-  const c = await ok<{ id: string }>(t.app, 'POST', '/api/v1/campaigns', tree.organizer.headers, { name: `${kind}评选`, kind, nomineeType, year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 2 }] });
-  const n = await ok<{ id: string; publicName: string }>(t.app, 'POST', `/api/v1/campaigns/${c.id}/nominations`, tree.staffA.headers, { nominatingOrgId: tree.townA.id, ...ref, deeds });
+  const c = await ok<{ id: string }>(t.app, 'POST', '/api/v1/campaigns', tree.organizer.headers, { name: `${kind}评选`, kind, nomineeType, year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 2 }], votingEndsAt: votingEnd(t) });
+  // consent recorded without a display name: the public keeps the masked name
+  const n = await ok<{ id: string; publicName: string }>(t.app, 'POST', `/api/v1/campaigns/${c.id}/nominations`, tree.staffA.headers, { nominatingOrgId: tree.townA.id, ...ref, deeds, consent: 'self' });
   await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/advance`, tree.organizer.headers, { to: 'review' });
   await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/nominations/${n.id}/review`, tree.organizer.headers, { decision: 'accept' });
   await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/advance`, tree.organizer.headers, { to: 'voting' });

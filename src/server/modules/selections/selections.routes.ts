@@ -2,9 +2,10 @@ import type { App } from '../../http/types';
 import { campaignResults, listNominations, nominate, reviewNomination, scoreNomination } from './selections.nominations';
 import { withdrawNomination } from './selections.withdrawal';
 import { answerObjection, listObjections, myObjections, submitObjection } from './selections.objections';
-import { publicCampaign } from './selections.public';
+import { publicCampaign, publicNomineePhoto } from './selections.public';
+import { updatePublication } from './selections.publication';
 import {
-  advanceBody, answerBody, campaignIdParam, createCampaignBody, listCampaignsQuery, nominateBody, nominationParam, objectionParam, publicObjectionBody, publicVoteBody, myObjectionsResult, publicTokenHeaders, reviewBody, scoreBody,
+  advanceBody, answerBody, campaignIdParam, nomineeCodeParam, publicationBody, createCampaignBody, listCampaignsQuery, nominateBody, nominationParam, objectionParam, publicObjectionBody, publicVoteBody, myObjectionsResult, publicTokenHeaders, reviewBody, scoreBody,
   updateCampaignBody, voidVotesBody, withdrawBody,
 } from './selections.schemas';
 import { advanceCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './selections.service';
@@ -24,6 +25,9 @@ export function registerSelectionRoutes(app: App): void {
   app.get('/api/v1/campaigns/:id/nominations', { schema: { tags, summary: '提名列表（主办单位含票数、评分、排名）', params: campaignIdParam } }, (req) => listNominations(req.ctx, req.params.id));
   app.post('/api/v1/campaigns/:id/nominations', { schema: { tags, summary: '提名（占用推荐单位名额）', params: campaignIdParam, body: nominateBody } }, async (req, reply) =>
     reply.status(201).send(await nominate(req.ctx, req.params.id, req.body)),
+  );
+  app.patch('/api/v1/campaigns/:id/nominations/:nominationId', { schema: { tags, summary: '修改提名的公开信息（公开展示名称、同意公开、事迹）', params: nominationParam, body: publicationBody } }, (req) =>
+    updatePublication(req.ctx, req.params.id, req.params.nominationId, req.body),
   );
   app.post('/api/v1/campaigns/:id/nominations/:nominationId/review', { schema: { tags, summary: '审核提名（通过/不通过并说明理由）', params: nominationParam, body: reviewBody } }, (req) =>
     reviewNomination(req.ctx, req.params.id, req.params.nominationId, req.body),
@@ -48,6 +52,10 @@ export function registerSelectionRoutes(app: App): void {
   app.get('/api/public/campaigns/:id', { schema: { tags: pub, summary: '公众评选页（候选对象编号与脱敏名称、票数、公示）', security: [], params: campaignIdParam } }, (req) =>
     publicCampaign(req.ctx, req.params.id),
   );
+  app.get('/api/public/campaigns/:id/nominees/:code/photo', { schema: { tags: pub, summary: '候选对象照片（已登记同意公开的候选对象；去除拍摄地点等元数据）', security: [], params: nomineeCodeParam } }, async (req, reply) => {
+    const photo = await publicNomineePhoto(req.ctx, req.params.id, req.params.code);
+    return reply.type(photo.mime).header('content-disposition', 'inline').header('cache-control', 'public, max-age=300').header('content-length', photo.content.length).send(photo.content);
+  });
   app.post('/api/public/campaigns/:id/votes', { schema: { tags: pub, summary: '投票（须先验证手机号；每人每日/每次评选限票，按网络地址（IP）限流）', security: [], params: campaignIdParam, body: publicVoteBody } }, async (req, reply) =>
     reply.status(201).send(await castVote(req.ctx, req.params.id, req.body)),
   );

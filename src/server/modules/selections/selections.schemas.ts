@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { designationLevels } from '../../../domain/org';
 import { nomineeTypes, stages } from '../../../domain/selections/kinds';
+import { consentKinds } from '../../../domain/selections/publication';
 
 /** Request shapes for selections (评选表彰); messages are the ones users see. */
 const id = z.string().trim().min(1).max(64);
 const int = (label: string, min: number, max: number) =>
   z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`);
+
+// an instant with its offset (2026-06-16T08:00:00+08:00 or …Z), years 2000–2100
+const instant = (label: string) =>
+  z
+    .string({ error: `${label}应为时间` })
+    .trim()
+    .max(40, `${label}格式不正确`)
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), `${label}格式不正确，应如 2026-06-16T08:00:00+08:00`)
+    .refine((v) => {
+      const y = new Date(Date.parse(v)).getUTCFullYear();
+      return y >= 2000 && y <= 2100;
+    }, `${label}应在 2000 年至 2100 年之间`);
 
 const quota = z.object({ orgId: id.describe('推荐单位 id'), quota: int('名额', 1, 1000).describe('推荐名额') });
 
@@ -19,6 +32,8 @@ const rules = {
   votesPerAddressHour: int('同一网络地址（IP）每小时票数', 1, 100000).describe('同一网络地址每小时最多投几票（超出返回 429）'),
   hideResults: z.boolean().describe('投票结束前是否隐藏票数'),
   publicityDays: int('公示天数', 1, 60).describe('公示期天数'),
+  votingStartsAt: instant('投票开始时间').nullable().describe('投票开始时间（带时区，如 2026-06-16T08:00:00+08:00）；不填则进入投票阶段即开始'),
+  votingEndsAt: instant('投票截止时间').nullable().describe('投票截止时间（带时区）；进入投票阶段前须设置，到时自动截止'),
 };
 
 export const createCampaignBody = z
@@ -40,6 +55,8 @@ export const createCampaignBody = z
     votesPerAddressHour: rules.votesPerAddressHour.default(200),
     hideResults: rules.hideResults.default(false),
     publicityDays: rules.publicityDays.default(7),
+    votingStartsAt: rules.votingStartsAt.optional(),
+    votingEndsAt: rules.votingEndsAt.optional(),
   })
   .describe('新建评选：类别、候选对象类型、各推荐单位名额、投票与评审规则');
 export type CreateCampaignBody = z.input<typeof createCampaignBody>;
@@ -56,8 +73,10 @@ export const updateCampaignBody = z
     votesPerAddressHour: rules.votesPerAddressHour.optional(),
     hideResults: rules.hideResults.optional(),
     publicityDays: rules.publicityDays.optional(),
+    votingStartsAt: rules.votingStartsAt.optional(),
+    votingEndsAt: rules.votingEndsAt.optional(),
   })
-  .describe('只提交要修改的字段；公示开始后名额、权重和表彰名额不能再改');
+  .describe('只提交要修改的字段；公示开始后名额、权重和表彰名额不能再改；投票开始后不能改开始时间');
 export type UpdateCampaignBody = z.input<typeof updateCampaignBody>;
 
 export const listCampaignsQuery = z.object({
@@ -72,6 +91,9 @@ export const objectionParam = z.object({ id, objectionId: id });
 
 export const advanceBody = z.object({ to: z.enum(stages, { error: '请指定要进入的阶段' }).describe('要进入的下一阶段（防止重复提交越级）') });
 
+const displayName = z.string().trim().max(50, '公开展示名称不能超过 50 个字').nullable().describe('公开展示名称（如 丁梅家庭；登记同意公开后在公众页面展示，空则显示脱敏名称）');
+const consent = z.enum(consentKinds, { error: '同意公开应为 self（本人已同意）或 guardian（监护人已同意）' }).nullable().describe('同意公开：self 本人已同意，guardian 监护人已同意，null 未同意');
+
 export const nominateBody = z
   .object({
     nominatingOrgId: id.describe('推荐单位 id（须有名额）'),
@@ -80,9 +102,20 @@ export const nominateBody = z
     unitId: id.optional(),
     loanId: id.optional(),
     deeds: z.string({ error: '请填写事迹简介' }).trim().min(1, '请填写事迹简介').max(3000, '事迹简介不能超过 3000 个字符').describe('事迹简介（将公开展示，请勿写入电话、住址、身份证号）'),
+    displayName: displayName.optional(),
+    consent: consent.optional(),
   })
-  .describe('提名：按评选的候选对象类型填写 personId / householdId / unitId / loanId 之一');
+  .describe('提名：按评选的候选对象类型填写 personId / householdId / unitId / loanId 之一；公开展示名称须登记本人或监护人同意公开');
 export type NominateBody = z.infer<typeof nominateBody>;
+
+export const publicationBody = z
+  .object({
+    displayName: displayName.optional(),
+    consent: consent.optional(),
+    deeds: z.string().trim().min(1, '请填写事迹简介').max(3000, '事迹简介不能超过 3000 个字符').optional().describe('事迹简介（将公开展示）'),
+  })
+  .describe('修改提名的公开信息：公开展示名称、同意公开（本人/监护人，记录登记人和时间）、事迹；照片作为附件上传（entity=nominations）');
+export type PublicationBody = z.infer<typeof publicationBody>;
 
 export const reviewBody = z.object({
   decision: z.enum(['accept', 'reject'], { error: '审核结果应为 accept 或 reject' }),
@@ -111,6 +144,8 @@ export const voidVotesBody = z
 export type VoidVotesBody = z.infer<typeof voidVotesBody>;
 
 export const answerBody = z.object({ answer: z.string({ error: '请填写答复' }).trim().min(1, '请填写答复').max(2000, '答复不能超过 2000 个字符') });
+
+export const nomineeCodeParam = z.object({ id, code: z.string().trim().regex(/^\d{3,6}$/, '候选对象编号不正确') });
 
 export const publicVoteBody = z.object({
   nomineeId: z.string({ error: '请选择候选对象' }).trim().regex(/^\d{3,6}$/, '候选对象编号不正确'),

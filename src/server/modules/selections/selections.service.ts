@@ -2,12 +2,14 @@ import { newId } from '../../../domain/ids';
 import { shanghaiDate } from '../../../domain/dates';
 import { type NomineeType, type Stage, stageLabels } from '../../../domain/selections/kinds';
 import { checkAdvance, nextStage, publicityPeriod, stageAllows } from '../../../domain/selections/stages';
+import { toInstant, votingPhase, votingPhaseLabels, votingTimesIssue, type VotingWindow } from '../../../domain/selections/voting-window';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound } from '../../http/errors';
 import { defaultOrgId, hasPermission, orgInScope, orgScope, resolveOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { createdBy, parseWith } from '../catalogs/ledger-kit';
 import { awardWinners } from './selections.award';
+import { unconsentedNominees } from './selections.publication';
 import { rankNominations } from './selections.ranking';
 import * as repo from './selections.repo';
 import { createCampaignBody, type CreateCampaignBody, type ListCampaignsQuery, updateCampaignBody, type UpdateCampaignBody } from './selections.schemas';
@@ -69,6 +71,10 @@ export async function campaignView(ctx: Ctx, row: repo.CampaignRow) {
     votesPerAddressHour: Number(row.votes_per_address_hour),
     hideResults: bool(row.hide_results),
     publicityDays: Number(row.publicity_days),
+    votingStartsAt: row.voting_starts_at ?? null,
+    votingEndsAt: row.voting_ends_at ?? null,
+    votingPhase: votingPhase(votingWindowOf(row), nowIso(ctx)),
+    votingPhaseLabel: votingPhaseLabels[votingPhase(votingWindowOf(row), nowIso(ctx))],
     publicityFrom: row.publicity_from,
     publicityTo: row.publicity_to,
     awardedOn: row.awarded_on,
@@ -86,6 +92,21 @@ export async function campaignView(ctx: Ctx, row: repo.CampaignRow) {
   };
 }
 export type CampaignView = Awaited<ReturnType<typeof campaignView>>;
+
+export function votingWindowOf(row: repo.CampaignRow): VotingWindow {
+  return { stage: row.stage as Stage, votingEnabled: bool(row.voting_enabled), startsAt: row.voting_starts_at ?? null, endsAt: row.voting_ends_at ?? null };
+}
+
+/** The window after a create or an edit, refused with the field named when the stage does not allow it. */
+function checkVotingTimes(ctx: Ctx, current: VotingWindow, patch: { votingStartsAt?: string | null; votingEndsAt?: string | null }) {
+  const next = {
+    startsAt: patch.votingStartsAt === undefined ? current.startsAt : toInstant(patch.votingStartsAt),
+    endsAt: patch.votingEndsAt === undefined ? current.endsAt : toInstant(patch.votingEndsAt),
+  };
+  const issue = votingTimesIssue(current, next, nowIso(ctx));
+  if (issue) throw new AppError(issue.message.includes('不能') ? 'RULE_VIOLATED' : 'VALIDATION', issue.message, [issue]);
+  return next;
+}
 
 async function writeQuotas(ctx: Ctx, campaignId: string, organizerId: string, quotas: { orgId: string; quota: number }[], existing: Map<string, number>) {
   const seen = new Set<string>();
@@ -114,6 +135,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignBody): Promi
   if (!b.votingEnabled && b.juryEnabled) b.juryWeight = 100;
   if (b.votingEnabled && !b.juryEnabled) b.juryWeight = 0;
   const row = await inTransaction(ctx, async (tx) => {
+    const times = checkVotingTimes(tx, { stage: 'nomination', votingEnabled: b.votingEnabled, startsAt: null, endsAt: null }, b);
     const orgId = b.orgId ? await resolveOrgInScope(tx, 'ledger.write', b.orgId, 'orgId') : defaultOrgId(tx, 'ledger.write');
     const id = newId();
     const now = nowIso(tx);
@@ -124,6 +146,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignBody): Promi
         stage: 'nomination', voting_enabled: b.votingEnabled ? 1 : 0, jury_enabled: b.juryEnabled ? 1 : 0, jury_weight: b.juryWeight, winners_count: b.winnersCount,
         votes_per_day: b.votesPerDay, votes_per_campaign: b.votesPerCampaign, votes_per_address_hour: b.votesPerAddressHour, hide_results: b.hideResults ? 1 : 0,
         publicity_days: b.publicityDays, publicity_from: null, publicity_to: null, awarded_on: null, created_by: createdBy(tx), created_at: now, updated_at: now,
+        voting_starts_at: times.startsAt, voting_ends_at: times.endsAt,
       })
       .execute();
     await writeQuotas(tx, id, orgId, b.quotas, new Map());
@@ -155,6 +178,7 @@ export async function updateCampaign(ctx: Ctx, id: string, input: UpdateCampaign
     if (p.juryWeight !== undefined && !(bool(cur.voting_enabled) && bool(cur.jury_enabled))) {
       throw new AppError('RULE_VIOLATED', '只有同时开展投票和评审的评选才能设置权重', [{ path: 'juryWeight', message: '只有同时开展投票和评审才能设置权重' }]);
     }
+    const times = p.votingStartsAt !== undefined || p.votingEndsAt !== undefined ? checkVotingTimes(tx, votingWindowOf(cur), p) : null;
     if (p.quotas) await writeQuotas(tx, id, cur.org_id, p.quotas, new Map((await repo.quotasOf(tx.db, id)).map((q) => [q.org_id, Number(q.used)])));
     const set = {
       ...(p.name !== undefined ? { name: p.name } : {}),
@@ -166,6 +190,7 @@ export async function updateCampaign(ctx: Ctx, id: string, input: UpdateCampaign
       ...(p.votesPerAddressHour !== undefined ? { votes_per_address_hour: p.votesPerAddressHour } : {}),
       ...(p.hideResults !== undefined ? { hide_results: p.hideResults ? 1 : 0 } : {}),
       ...(p.publicityDays !== undefined ? { publicity_days: p.publicityDays } : {}),
+      ...(times ? { voting_starts_at: times.startsAt, voting_ends_at: times.endsAt } : {}),
     };
     await tx.db.updateTable('campaigns').set({ ...set, updated_at: nowIso(tx) }).where('id', '=', id).execute();
     const fields = Object.entries(p).filter(([, v]) => v !== undefined).map(([k]) => k);
@@ -194,12 +219,20 @@ export async function advanceCampaign(ctx: Ctx, id: string, to: Stage): Promise<
       unansweredObjections: (await repo.objectionCounts(tx.db, id)).unanswered,
       today,
       publicityTo: cur.publicity_to,
+      unconsented: await unconsentedNominees(tx, id),
+      now: nowIso(tx),
+      votingStartsAt: cur.voting_starts_at ?? null,
+      votingEndsAt: cur.voting_ends_at ?? null,
     });
     if (!result.ok) throw new AppError(result.status, result.message, [{ path: 'to', message: result.message }]);
     const now = nowIso(tx);
-    const extra: { publicity_from?: string; publicity_to?: string; awarded_on?: string; voting_opened_at?: string; voting_closed_at?: string } = {};
-    if (to === 'voting') extra.voting_opened_at = now;
-    if (cur.stage === 'voting') extra.voting_closed_at = now;
+    const extra: { publicity_from?: string; publicity_to?: string; awarded_on?: string; voting_opened_at?: string; voting_closed_at?: string; voting_starts_at?: string } = {};
+    // the vote opens at 投票开始 (or now when none was set) and closes at 截止 or when the stage moves on, whichever comes first
+    if (to === 'voting') {
+      extra.voting_starts_at = cur.voting_starts_at ?? now;
+      extra.voting_opened_at = extra.voting_starts_at > now ? extra.voting_starts_at : now;
+    }
+    if (cur.stage === 'voting') extra.voting_closed_at = cur.voting_ends_at && cur.voting_ends_at < now ? cur.voting_ends_at : now;
     let winners: string[] = [];
     if (to === 'publicity') {
       const period = publicityPeriod(today, Number(cur.publicity_days));

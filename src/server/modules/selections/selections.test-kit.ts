@@ -27,13 +27,18 @@ export async function ok<T = Record<string, unknown>>(app: App, method: 'GET' | 
   return r.body as T;
 }
 
+/** 投票截止 two months after the test clock's now (a campaign entering 投票 needs a deadline ahead). */
+export function votingEnd(t: TestApp, days = 60): string {
+  return new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+}
+
 /** A unit campaign moved to the voting stage with `n` accepted nominees (codes 001 …). */
 export async function votingCampaign(t: TestApp, tree: Awaited<ReturnType<typeof countyTree>>, rules: Record<string, unknown> = {}, n = 2) {
   const c = await ok<{ id: string }>(t.app, 'POST', '/api/v1/campaigns', tree.organizer.headers, {
-    name: '巾帼文明岗评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 4 }], winnersCount: 1, ...rules,
+    name: '巾帼文明岗评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 4 }], winnersCount: 1, votingEndsAt: votingEnd(t), ...rules,
   });
   for (let i = 0; i < n; i++) {
-    await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/nominations`, tree.staffA.headers, { nominatingOrgId: tree.townA.id, unitId: tree.posts[i].id, deeds: `服务群众事迹${i}` });
+    await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/nominations`, tree.staffA.headers, { nominatingOrgId: tree.townA.id, unitId: tree.posts[i].id, deeds: `服务群众事迹${i}`, consent: 'self' });
   }
   await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/advance`, tree.organizer.headers, { to: 'review' });
   const noms = await ok<{ items: { id: string }[] }>(t.app, 'GET', `/api/v1/campaigns/${c.id}/nominations`, tree.organizer.headers);

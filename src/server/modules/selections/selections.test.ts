@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit } from '../../../../test/factories';
 import { createTestApp, testClock, type TestApp } from '../../../../test/test-app';
 import { verifyAudit } from '../audit/audit.service';
-import { call, countyTree, objectorTokens, ok, voterTokens } from './selections.test-kit';
+import { call, countyTree, objectorTokens, ok, voterTokens, votingEnd } from './selections.test-kit';
 
 /** A unit selection end to end through the API: quotas, review, vote, jury, 公示 with an objection, award → designation. */
 let t: TestApp;
@@ -22,7 +22,7 @@ const h = () => later ?? tree.organizer.headers;
 describe('a selection from nomination to award', () => {
   it('creates a campaign with quotas; the township with a quota sees it, others do not', async () => {
     const c = await ok<{ id: string; stage: string; juryWeight: number; quotas: { used: number }[] }>(t.app, 'POST', '/api/v1/campaigns', h(), {
-      name: '2026年度县级巾帼文明岗评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 3 }], winnersCount: 1, juryWeight: 70, publicityDays: 5,
+      name: '2026年度县级巾帼文明岗评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 3 }], winnersCount: 1, juryWeight: 70, publicityDays: 5, votingEndsAt: votingEnd(t),
     });
     id = c.id;
     expect(c).toMatchObject({ stage: 'nomination', juryWeight: 70, quotas: [{ used: 0 }] });

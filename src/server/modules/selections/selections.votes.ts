@@ -4,6 +4,7 @@ import { newId } from '../../../domain/ids';
 import { anomalyRules, burstMinutes, isNightHour, minutesBetween, shanghaiHour } from '../../../domain/selections/anomalies';
 import { type Stage } from '../../../domain/selections/kinds';
 import { stageAllows } from '../../../domain/selections/stages';
+import { voteRefusal } from '../../../domain/selections/voting-window';
 import { type Ctx, inTransaction, nowIso } from '../../context';
 import { AppError, notFound } from '../../http/errors';
 import { enforceRateLimit } from '../../http/rate-limit';
@@ -12,7 +13,7 @@ import { createdBy, isUniqueViolation, parseWith } from '../catalogs/ledger-kit'
 import { addressHashOf, resolvePublicToken } from '../otp/otp.service';
 import * as repo from './selections.repo';
 import { publicVoteBody, type PublicVoteBody, voidVotesBody, type VoidVotesBody } from './selections.schemas';
-import { loadCampaign } from './selections.service';
+import { loadCampaign, votingWindowOf } from './selections.service';
 
 /**
  * Public voting. A vote is stored with the voter's keyed phone hash only (never the phone, never a
@@ -44,7 +45,9 @@ export async function takeOne(ctx: Ctx, c: repo.CampaignRow, voterHash: string, 
 export async function castVote(ctx: Ctx, campaignId: string, input: PublicVoteBody) {
   const b = parseWith(publicVoteBody, input);
   const c = await loadPublicCampaign(ctx, campaignId);
-  if (!stageAllows.vote(c.stage as Stage)) throw new AppError('RULE_VIOLATED', Number(c.voting_enabled) ? '投票已结束' : '本次评选不设网络投票');
+  // the window is judged by the server's clock at the vote: it opens and closes by itself
+  const refusal = voteRefusal(votingWindowOf(c), nowIso(ctx));
+  if (refusal) throw new AppError('RULE_VIOLATED', refusal);
   const voter = await resolvePublicToken(ctx, b.token, 'vote');
   const address = addressHashOf(ctx);
   await enforceRateLimit(ctx.db, `vote:addr:${c.id}:${address}`, Number(c.votes_per_address_hour), 3600, ctx.now());
@@ -81,8 +84,10 @@ export async function voteAnomalies(ctx: Ctx, campaignId: string) {
   // the vote's window: opened → closed (or now while voting); campaigns from before those were recorded: first → last vote
   const span = await live.select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')]).executeTakeFirstOrThrow();
   const from = c.voting_opened_at ?? (span.first as string | null);
-  const to = c.voting_closed_at ?? (c.stage === 'voting' ? nowIso(ctx) : (span.last as string | null));
-  const windowMinutes = from && to ? minutesBetween(from, to) : 1;
+  const now = nowIso(ctx);
+  const open = c.stage === 'voting' ? (c.voting_ends_at && c.voting_ends_at < now ? c.voting_ends_at : now) : (span.last as string | null);
+  const to = c.voting_closed_at ?? open;
+  const windowMinutes = from && to && to > from ? minutesBetween(from, to) : 1;
   const bursts = burstMinutes(perMinute.map((m) => ({ minute: String(m.minute), votes: Number(m.n) })), windowMinutes);
   const addresses = await live
     .select((eb) => ['address_hash', eb.fn.countAll<string | number>().as('votes'), eb.fn.count<string | number>('voter_hash').distinct().as('voters')])

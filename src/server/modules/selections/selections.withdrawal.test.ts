@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testClock, type TestApp } from '../../../../test/test-app';
 import { verifyAudit } from '../audit/audit.service';
-import { call, countyTree, ok, voterTokens } from './selections.test-kit';
+import { call, countyTree, ok, voterTokens, votingEnd } from './selections.test-kit';
 
 /** 撤回推荐: who may withdraw, when, what it frees, and where a withdrawn nomination no longer appears. */
 let t: TestApp;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await createTestApp({ clock: testClock('2026-06-15T02:00:00.000Z') });
   tree = await countyTree(t, 'SELW');
   const c = await ok<{ id: string }>(t.app, 'POST', '/api/v1/campaigns', tree.organizer.headers, {
-    name: '撤回测试评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 2 }, { orgId: tree.townB.id, quota: 1 }], winnersCount: 1,
+    name: '撤回测试评选', kind: '巾帼文明岗', nomineeType: 'unit', year: 2026, awardLevel: '县级', quotas: [{ orgId: tree.townA.id, quota: 2 }, { orgId: tree.townB.id, quota: 1 }], winnersCount: 1, votingEndsAt: votingEnd(t),
   });
   id = c.id;
 });
