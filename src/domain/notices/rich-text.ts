@@ -260,9 +260,27 @@ function prune(nodes: Node[]): Node[] {
   return out;
 }
 
+/** Text and inline elements at the top (the editor's first line, pasted text) go into paragraphs. */
+function wrapLoose(nodes: Node[]): Node[] {
+  const out: Node[] = [];
+  let run: Node[] = [];
+  const end = () => {
+    if (run.some((n) => (typeof n === 'string' ? n.trim() !== '' : n.tag !== 'br'))) out.push({ tag: 'p', children: run });
+    run = [];
+  };
+  for (const n of nodes) {
+    if (typeof n !== 'string' && blocks.has(n.tag)) {
+      end();
+      out.push(n);
+    } else run.push(n);
+  }
+  end();
+  return out;
+}
+
 /** The sanitized HTML of a notice body (the only form stored). */
 export function sanitizeRichText(input: string): string {
-  return write(prune(parse(input).children)).trim();
+  return write(wrapLoose(prune(parse(input).children))).trim();
 }
 
 /** The text of a body, paragraphs and items on their own lines (list previews, SMS, search). */

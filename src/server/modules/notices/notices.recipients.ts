@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { shanghaiDate } from '../../../domain/dates';
 import type { RecipientMode } from '../../../domain/notices/notices';
 import { orgKindLabels, type OrgKind } from '../../../domain/org';
@@ -59,18 +58,4 @@ export async function resolveRecipients(ctx: Ctx, senderId: string, spec: Recipi
     throw new AppError('RULE_VIOLATED', `发文单位没有${what}，无法发布`, [{ path: 'recipientMode', message: `没有${what}` }]);
   }
   return rows.map((r) => r.id);
-}
-
-/** Counts the units a choice would reach today (the compose page shows it before publishing). */
-export async function countRecipients(ctx: Ctx, senderId: string, spec: RecipientSpec): Promise<number> {
-  let q = below(ctx, senderId).select(sql<number>`count(*)`.as('n'));
-  if (spec.recipientMode === 'kinds') {
-    if (!spec.recipientKinds?.length) return 0;
-    q = q.where('u.kind', 'in', [...spec.recipientKinds]);
-  }
-  if (spec.recipientMode === 'units') {
-    if (!spec.recipientOrgIds?.length) return 0;
-    q = q.where('u.id', 'in', [...new Set(spec.recipientOrgIds)].slice(0, 2000));
-  }
-  return Number((await q.executeTakeFirstOrThrow()).n);
 }

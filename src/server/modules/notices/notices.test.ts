@@ -64,7 +64,7 @@ describe('a county 妇联 notice to its township 妇联', () => {
     });
     id = draft.id;
     expect(draft).toMatchObject({ status: 'draft', statusLabel: '草稿', orgName: '某县妇联', canEdit: true });
-    expect(draft.bodyHtml).toBe('<p>各乡镇妇联：</p><ul><li><strong>时间</strong>：3月1日</li></ul>点此');
+    expect(draft.bodyHtml).toBe('<p>各乡镇妇联：</p><ul><li><strong>时间</strong>：3月1日</li></ul><p>点此</p>');
     // a draft is the sending side's alone
     expect((await call(townStaff[0].headers, 'GET', `/api/v1/notices/${id}`)).statusCode).toBe(404);
     const published = await ok(clerk.headers, 'POST', `/api/v1/notices/${id}/publish`);
@@ -145,6 +145,9 @@ describe('a county 妇联 notice to its township 妇联', () => {
     expect(view.counts).toEqual({ total: 3, unread: 0, read: 1, signed: 2 });
     expect(view.tracking[2]).toMatchObject({ orgName: '丙乡妇联', state: 'read', stateLabel: '已读', readAt: '2026-06-15T07:00:00.000Z', readByName: 'nt-town3', signedAt: null, remindCount: 2 });
     expect(view).toMatchObject({ canRemind: true, waiting: 1, lastRemindedAt: '2026-06-15T06:00:00.000Z', nextRemindAt: '2026-06-15T07:00:00.000Z' });
+    t.clock.set('2026-06-15T06:59:00.000Z');
+    expect((await ok(clerk.headers, 'GET', `/api/v1/notices/${id}`)).canRemind).toBe(false);
+    t.clock.set('2026-06-15T07:00:00.000Z');
     const sent = await ok(leader.headers, 'GET', '/api/v1/notices?box=sent');
     expect(sent.items).toEqual([expect.objectContaining({ id, recipients: 3, read: 3, signed: 2, orgName: '某县妇联' })]);
     expect((await ok(leader.headers, 'GET', `/api/v1/notices/${id}`)).counts.signed).toBe(2);

@@ -84,7 +84,7 @@ export async function describeNotice(ctx: Ctx, row: NoticeRow) {
     createdAt: row.created_at, createdByName: row.created_by ? (actorNames.get(row.created_by) ?? row.created_by) : null,
     lastRemindedAt: row.last_reminded_at, nextRemindAt,
     canManage, canEdit: canManage && status === 'draft', canWithdraw: canManage && status === 'published',
-    canRemind: canManage && status === 'published' && waiting > 0, waiting,
+    canRemind: canManage && status === 'published' && waiting > 0 && (!nextRemindAt || nextRemindAt <= ctx.now().toISOString()), waiting,
     mine: own.map((r) => ({ ...toReceipt(r, userNames, row.deadline), canSign: status === 'published' && row.need_sign === 1 && !r.signed_at && signers.has(r.org_id) })),
     tracking, counts,
   };

@@ -44,7 +44,9 @@ function TrackingCard({ notice, onChanged }: { notice: Notice; onChanged: (n: No
     }
   };
   const c = notice.counts;
-  const remindHint = notice.nextRemindAt && !notice.canRemind ? '' : notice.nextRemindAt && notice.lastRemindedAt ? `上次催办 ${showInstant(notice.lastRemindedAt)}` : '';
+  const remindHint = notice.lastRemindedAt
+    ? `上次催办 ${showInstant(notice.lastRemindedAt)}${!notice.canRemind && notice.waiting && notice.nextRemindAt ? `，${showInstant(notice.nextRemindAt)} 后可再次催办` : ''}（每小时可催办一次）`
+    : '';
   return (
     <Card
       title="签收情况"
@@ -64,7 +66,7 @@ function TrackingCard({ notice, onChanged }: { notice: Notice; onChanged: (n: No
         <Statistic title="已读未签收" value={c.read} />
         <Statistic title="已签收" value={c.signed} valueStyle={{ color: '#389e0d' }} />
       </Flex>
-      {remindHint ? <Typography.Paragraph type="secondary">{remindHint}（每小时可催办一次）</Typography.Paragraph> : null}
+      {remindHint ? <Typography.Paragraph type="secondary" data-testid="notice-remind-hint">{remindHint}</Typography.Paragraph> : null}
       {mobile ? (
         <List
           className="qt-receipts-mobile"
