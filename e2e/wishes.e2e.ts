@@ -43,7 +43,28 @@ beforeAll(async () => {
 });
 afterAll(() => closeDemo(server, browser));
 
+const delivery = { address: '县妇联一楼群众服务大厅（人民路 18 号）', phone: '0123-4567890', hours: '工作日 8:30–11:30、13:30–17:00' };
+
 describe('micro-wishes in Chromium', () => {
+  it('the organizer sets the delivery point with the cap and claim days (desk and phone widths)', async () => {
+    for (const [width, height, name] of [[1366, 768, 'wishes-settings'], [390, 844, 'wishes-settings-390']] as const) {
+      const desk = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
+      await signIn(desk, server, 'fl');
+      await desk.goto(`${server.url}/wishes`);
+      await desk.getByTestId('wish-settings').click();
+      await desk.getByTestId('wish-delivery-address').fill(delivery.address);
+      await desk.getByTestId('wish-delivery-phone').fill(delivery.phone);
+      await desk.getByTestId('wish-delivery-hours').fill(delivery.hours);
+      await screenshot(desk, name);
+      await desk.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+      await desk.locator('.ant-modal').waitFor({ state: 'hidden' });
+      await desk.getByText(`送达地点：${delivery.address}`).waitFor();
+      await desk.close();
+    }
+    const token = await apiToken(server, 'fl');
+    expect(await api('GET', '/wish-settings', token)).toMatchObject({ deliveryAddress: delivery.address, deliveryPhone: delivery.phone, deliveryHours: delivery.hours });
+  });
+
   it('a donor claims a published wish on a phone; the organizer records delivery with a photo', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
     await phone.goto(`${server.url}/p/wishes`);
@@ -67,10 +88,33 @@ describe('micro-wishes in Chromium', () => {
     await phone.getByText('验证码已发送至 139****8888').waitFor();
     await phone.locator('input[name=code]').fill(lastOtpCode(server.t.app, donor) as string);
     await phone.getByRole('button', { name: '验证', exact: true }).click();
+    // verifying the phone claims nothing: the confirm step shows what the donor commits to
+    const confirm = phone.getByTestId('claim-confirm');
+    await confirm.waitFor();
+    const before = await server.t.sys.db.selectFrom('wishes').select(['status', 'claim_id']).where('id', '=', wish.id).executeTakeFirstOrThrow();
+    expect(before).toEqual({ status: 'published', claim_id: null });
+    expect(await server.t.sys.db.selectFrom('wish_claims').select('id').where('wish_id', '=', wish.id).execute()).toEqual([]);
+    expect(await phone.getByTestId('claim-commitment').textContent()).toMatch(/在 \d{4}年\d{1,2}月\d{1,2}日 前（认领之日起 \d+ 天内）将心愿物品送到下面的送达地点/);
+    const point = (await confirm.getByTestId('delivery-point').textContent()) ?? '';
+    for (const part of [delivery.address, delivery.phone, delivery.hours]) expect(point).toContain(part);
+    await phone.locator('input[name=donorName]').fill('李女士');
+    await screenshot(phone, 'wishes-confirm-390');
+    await phone.getByTestId('claim-submit').click();
     await phone.getByTestId('claim-done').waitFor();
+    expect(await phone.getByTestId('claim-done').textContent()).toContain('感谢李女士');
+    expect(await phone.getByTestId('claim-done').getByTestId('delivery-point').textContent()).toContain(delivery.address);
     expect(await phone.getByTestId('wish-status').textContent()).toBe('已认领');
+    expect(await phone.getByTestId('wish-donor').textContent()).toContain('李女士');
     expect(await phone.locator('body').textContent()).not.toContain(childName);
     await screenshot(phone, 'wishes-claimed-390');
+    // the public page, read afresh: the donor's chosen name, never the phone
+    await phone.reload();
+    await phone.getByTestId('wish-donor').waitFor();
+    const pageText = (await phone.locator('body').textContent()) ?? '';
+    expect(pageText).toContain('认领人：李女士');
+    expect(pageText).not.toContain(donor);
+    expect(pageText).not.toContain('139****8888');
+    await screenshot(phone, 'wishes-thanks-390');
 
     // the organizer sees the claim (masked phone), uploads the delivery photo and records the delivery
     const desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });

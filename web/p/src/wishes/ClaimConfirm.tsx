@@ -34,7 +34,9 @@ export function ClaimConfirm({ wish, token, busy, error, onConfirm, onCancel, on
       <dl className="w-facts">
         <dt>心愿</dt>
         <dd>
-          {wish.title}（{yuan(wish.valueYuan)}，编号 {wish.id}）
+          {wish.title}（{yuan(wish.valueYuan)}）
+          <br />
+          <span className="p-muted">编号 {wish.id}</span>
         </dd>
         <dt>您承诺</dt>
         <dd data-testid="claim-commitment">

@@ -119,7 +119,7 @@ export function WishesPage() {
           <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="deliveryAddress" label="送达地点（完整地址）" extra="公示墙上认领心愿的爱心人士会看到送达地点、联系电话和接收时间。">
-          <Input.TextArea maxLength={100} showCount autoSize={{ minRows: 2, maxRows: 3 }} placeholder="如 某某县某某镇人民路 18 号 县妇联一楼服务大厅" data-testid="wish-delivery-address" />
+          <Input.TextArea maxLength={100} autoSize={{ minRows: 2, maxRows: 3 }} placeholder="如 某某县某某镇人民路 18 号 县妇联一楼服务大厅" data-testid="wish-delivery-address" />
         </Form.Item>
         <Form.Item name="deliveryPhone" label="联系电话">
           <Input maxLength={20} placeholder="手机号或座机号码，如 010-12345678" data-testid="wish-delivery-phone" />
