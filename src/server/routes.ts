@@ -27,6 +27,7 @@ import { registerTargetRoutes } from './modules/targets/targets.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes';
 import { registerWishRoutes } from './modules/wishes/wishes.routes';
+import { registerBatchActionRoutes } from './modules/batch-actions/batch-actions.routes';
 
 /** Every module's routes, in one list. */
 export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
@@ -52,6 +53,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerPairingRoutes(app);
   registerVolunteerRoutes(app);
   registerWishRoutes(app);
+  registerBatchActionRoutes(app);
   registerScreeningRoutes(app);
   registerDashboardRoutes(app);
   registerOtpRoutes(app, deps);

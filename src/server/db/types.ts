@@ -25,6 +25,8 @@ import type { ScreeningTable, ScreeningTownshipTable, ScreeningChildTable } from
 export type * from './screening-types';
 import type { PairingTable, PairingVisitTable, VolunteerTeamTable, VolunteerMemberTable, VolunteerServiceTable, WishTable, WishClaimTable, WishSettingTable, WishCodeCounterTable } from './wish-types';
 export type * from './wish-types';
+import type { BatchActionItemTable, BatchActionTable } from './batch-action-types';
+export type * from './batch-action-types';
 import type { OtpCodeTable, PublicTokenTable, CampaignTable, CampaignQuotaTable, CampaignNominationTable, CampaignJuryScoreTable, CampaignVoteTable, CampaignVoterTallyTable, CampaignObjectionTable, CampaignHonourTable } from './selection-types';
 export type * from './selection-types';
 import type { ReportTemplateTable, ReportTemplateVersionTable } from './report-template-types';
@@ -244,6 +246,8 @@ export interface DB {
   report_template_versions: ReportTemplateVersionTable;
   notices: NoticeTable;
   notice_recipients: NoticeRecipientTable;
+  batch_actions: BatchActionTable;
+  batch_action_items: BatchActionItemTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;

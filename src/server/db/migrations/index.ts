@@ -26,6 +26,7 @@ import * as notices from './2026-12-08T1700-notices';
 import * as nominationPublicationVotingTimes from './2026-12-08T1300-nomination-publication-voting-times';
 import * as wishDeliveryDonor from './2026-12-08T1400-wish-delivery-donor';
 import * as todoDigest from './2026-12-08T1600-todo-digest';
+import * as batchActions from './2026-12-08T1200-batch-actions';
 
 /** Every migration, keyed by its date-prefixed name; order is the key's order. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1300-nomination-publication-voting-times': nominationPublicationVotingTimes,
   '2026-12-08T1400-wish-delivery-donor': wishDeliveryDonor,
   '2026-12-08T1600-todo-digest': todoDigest,
+  '2026-12-08T1200-batch-actions': batchActions,
 };
