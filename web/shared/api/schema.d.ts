@@ -1496,6 +1496,207 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/batch-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的批量操作（最近 100 次） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量操作详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch-actions/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销整个批量操作（删除的恢复，转移的转回原单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch-actions/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量删除台账记录（须填写原因；整批一次审计，可整批撤销；任一条不在管理范围内则整批不执行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 所选记录的 id（“选择全部”时为当前筛选下的全部记录） */
+                        ids: string[];
+                        reason: string;
+                        /**
+                         * @description 台账：activities 活动、assistance 帮扶、loans 贷款、contracts 集体合同
+                         * @enum {string}
+                         */
+                        target: "activities" | "assistance" | "loans" | "contracts";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch-actions/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量转移台账记录到另一单位（整批一次审计，可整批撤销） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 所选记录的 id（“选择全部”时为当前筛选下的全部记录） */
+                        ids: string[];
+                        /**
+                         * @description 台账：activities 活动、assistance 帮扶、loans 贷款、contracts 集体合同
+                         * @enum {string}
+                         */
+                        target: "activities" | "assistance" | "loans" | "contracts";
+                        /** @description 转入单位的 id */
+                        toOrgId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns": {
         parameters: {
             query?: never;
@@ -6396,7 +6597,23 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "annual" | "half-year" | "custom";
+                                name: string;
+                                orgCode: string;
+                                orgId: string;
+                                orgName: string;
+                                updatedAt: string;
+                                updatedByName: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6431,11 +6648,36 @@ export type paths = {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "annual" | "half-year" | "custom";
+                            name: string;
+                            note: string | null;
+                            orgCode: string;
+                            orgId: string;
+                            orgName: string;
+                            updatedAt: string;
+                            updatedByName: string | null;
+                            version: number;
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                /** @enum {string} */
+                                kind: "annual" | "half-year" | "custom";
+                                name: string;
+                                note: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6469,7 +6711,32 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "annual" | "half-year" | "custom";
+                            name: string;
+                            note: string | null;
+                            orgCode: string;
+                            orgId: string;
+                            orgName: string;
+                            updatedAt: string;
+                            updatedByName: string | null;
+                            version: number;
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                /** @enum {string} */
+                                kind: "annual" | "half-year" | "custom";
+                                name: string;
+                                note: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6503,7 +6770,32 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "annual" | "half-year" | "custom";
+                            name: string;
+                            note: string | null;
+                            orgCode: string;
+                            orgId: string;
+                            orgName: string;
+                            updatedAt: string;
+                            updatedByName: string | null;
+                            version: number;
+                            versions: {
+                                createdAt: string;
+                                createdByName: string | null;
+                                /** @enum {string} */
+                                kind: "annual" | "half-year" | "custom";
+                                name: string;
+                                note: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6559,7 +6851,19 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            createdByName: string | null;
+                            /** @enum {string} */
+                            kind: "annual" | "half-year" | "custom";
+                            name: string;
+                            note: string | null;
+                            templateId: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -6597,7 +6901,24 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            inherited: boolean;
+                            name: string;
+                            orgName: string | null;
+                            /** @description 不能用于本单位的上级模板及原因（此时用默认模板） */
+                            skipped?: {
+                                id: string;
+                                name: string;
+                                orgName: string;
+                                reason: string;
+                            };
+                            /** @enum {string} */
+                            source: "stored" | "default";
+                            version: number | null;
+                        };
+                    };
                 };
             };
         };
@@ -6651,7 +6972,42 @@ export type paths = {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            figures: {
+                                from: string;
+                                line: number;
+                                n: number;
+                                org: string;
+                                orgName: string;
+                                ref: string;
+                                text: string;
+                                to: string;
+                                unit: string;
+                                value: number;
+                            }[];
+                            html: string;
+                            omitted: {
+                                line: number;
+                                n: number;
+                                placeholders: string[];
+                                reason: string;
+                                sentence: string;
+                            }[];
+                            title: string;
+                            /** @enum {boolean} */
+                            valid: true;
+                        } | {
+                            issues: {
+                                column?: number;
+                                line: number;
+                                message: string;
+                                placeholder: string;
+                            }[];
+                            /** @enum {boolean} */
+                            valid: false;
+                        };
+                    };
                 };
             };
         };

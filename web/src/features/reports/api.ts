@@ -1,4 +1,6 @@
-import { http, notifyUnauthorized, request, toApiError } from '../../ui/http';
+import { api, data } from '../../../shared/api/client';
+import type { ApiBody, ApiData, ApiItem } from '../../../shared/api/types';
+import { notifyUnauthorized, toApiError } from '../../ui/http';
 
 export type ReportKind = 'annual' | 'half-year';
 export type TemplateKind = ReportKind | 'custom';
@@ -7,88 +9,29 @@ export type ReportFormat = 'docx' | 'md' | 'html';
 export const reportKindLabels: Record<ReportKind, string> = { annual: '年度工作总结', 'half-year': '上半年工作总结及下半年工作安排' };
 export const templateKindLabels: Record<TemplateKind, string> = { annual: '年度', 'half-year': '半年', custom: '自定义' };
 
-export interface TemplateItem {
-  id: string;
-  orgId: string;
-  orgCode: string;
-  orgName: string;
-  name: string;
-  kind: TemplateKind;
-  version: number;
-  updatedAt: string;
-  updatedByName: string | null;
-  createdAt: string;
-}
-
-export interface TemplateVersion {
-  version: number;
-  name: string;
-  kind: TemplateKind;
-  note: string | null;
-  createdAt: string;
-  createdByName: string | null;
-}
-
-export interface TemplateDetail extends TemplateItem {
-  body: string;
-  note: string | null;
-  versions: TemplateVersion[];
-}
-
-export interface TemplateIssue {
-  line: number;
-  column?: number;
-  placeholder: string;
-  message: string;
-}
-
-export interface PreviewFigure {
-  n: number;
-  text: string;
-  ref: string;
-  org: string;
-  orgName: string;
-  from: string;
-  to: string;
-  value: number;
-  unit: string;
-  line: number;
-}
-
-/** The template a report of a unit uses when none is chosen. */
-export interface EffectiveTemplate {
-  source: 'stored' | 'default';
-  id: string;
-  name: string;
-  version: number | null;
-  orgName: string | null;
-  inherited: boolean;
-  /** an ancestor's template that cannot serve this unit, and why (the default template is used instead) */
-  skipped?: { id: string; name: string; orgName: string; reason: string };
-}
-
+/** Report templates (`/api/v1/report-templates`); every type is the server's (generated). */
+export type TemplateItem = ApiItem<'/api/v1/report-templates'>;
+export type TemplateDetail = ApiData<'/api/v1/report-templates/{id}'>;
+export type TemplateVersion = TemplateDetail['versions'][number];
+export type Preview = ApiData<'/api/v1/report-templates/preview', 'post'>;
+export type TemplateIssue = Extract<Preview, { valid: false }>['issues'][number];
+export type PreviewFigure = Extract<Preview, { valid: true }>['figures'][number];
 /** A sentence of the template left out of the report: the unit's tree has no unit for a role it names. */
-export interface OmittedSentence {
-  n: number;
-  line: number;
-  sentence: string;
-  placeholders: string[];
-  reason: string;
-}
+export type OmittedSentence = Extract<Preview, { valid: true }>['omitted'][number];
+/** The template a report of a unit uses when none is chosen. */
+export type EffectiveTemplate = ApiData<'/api/v1/report-templates/effective'>;
 
-export type Preview = { valid: true; title: string; html: string; figures: PreviewFigure[]; omitted: OmittedSentence[] } | { valid: false; issues: TemplateIssue[] };
+const one = (id: string) => ({ params: { path: { id } } });
 
-const one = (id: string) => `/report-templates/${encodeURIComponent(id)}`;
-
-export const listTemplates = (orgId?: string) => http.get<{ items: TemplateItem[] }>('/report-templates', { orgId });
-export const getTemplate = (id: string) => http.get<TemplateDetail>(one(id));
-export const getTemplateVersion = (id: string, version: number) => http.get<TemplateVersion & { body: string }>(`${one(id)}/versions/${version}`);
-export const createTemplate = (body: { orgId?: string; name: string; kind: TemplateKind; body: string; note?: string }) => http.post<TemplateDetail>('/report-templates', body);
-export const saveTemplate = (id: string, body: { name?: string; kind?: TemplateKind; body: string; note?: string; baseVersion?: number }) =>
-  request<TemplateDetail>('PUT', one(id), body);
-export const effectiveTemplate = (org: string, kind: ReportKind) => http.get<EffectiveTemplate>('/report-templates/effective', { org, kind });
-export const deleteTemplate = (id: string) => http.del(one(id));
-export const previewTemplate = (body: { template: string; org: string; kind: ReportKind; year: number }) => http.post<Preview>('/report-templates/preview', body);
+export const listTemplates = (orgId?: string) => data(api.GET('/api/v1/report-templates', { params: { query: { orgId } } }));
+export const getTemplate = (id: string) => data(api.GET('/api/v1/report-templates/{id}', one(id)));
+export const getTemplateVersion = (id: string, version: number) =>
+  data(api.GET('/api/v1/report-templates/{id}/versions/{version}', { params: { path: { id, version } } }));
+export const createTemplate = (body: ApiBody<'/api/v1/report-templates'>) => data(api.POST('/api/v1/report-templates', { body }));
+export const saveTemplate = (id: string, body: ApiBody<'/api/v1/report-templates/{id}', 'put'>) => data(api.PUT('/api/v1/report-templates/{id}', { ...one(id), body }));
+export const effectiveTemplate = (org: string, kind: ReportKind) => data(api.GET('/api/v1/report-templates/effective', { params: { query: { org, kind } } }));
+export const deleteTemplate = (id: string) => data(api.DELETE('/api/v1/report-templates/{id}', one(id)));
+export const previewTemplate = (body: ApiBody<'/api/v1/report-templates/preview'>) => data(api.POST('/api/v1/report-templates/preview', { body }));
 
 /** The report file's address; the browser downloads it (docx, md) or opens it (html) with the session cookie. */
 export function reportUrl(kind: ReportKind, q: { org: string; year: number; format: ReportFormat; template?: string }): string {
