@@ -16,6 +16,9 @@ const envSchema = z.object({
   QUNTUAN_WEB_DIR: z.string().min(1).default('web/dist'),
   QUNTUAN_SESSION_HOURS: z.coerce.number().positive().default(12),
   QUNTUAN_UPLOAD_HOURS: z.coerce.number().positive().default(24),
+  // spreadsheets parsed at once (the memory budget, README), and how long one more waits before 429
+  QUNTUAN_IMPORT_PARSES: z.coerce.number().int().min(1).max(64, 'QUNTUAN_IMPORT_PARSES 最多 64').default(2),
+  QUNTUAN_IMPORT_WAIT_SECONDS: z.coerce.number().min(0).max(600, 'QUNTUAN_IMPORT_WAIT_SECONDS 最多 600 秒').default(20),
   QUNTUAN_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   QUNTUAN_API_RATE_PER_MINUTE: z.coerce.number().int().min(10).default(3000),
   // the reverse proxy in front of the server: its addresses (comma-separated, CIDR allowed), or a hop count
@@ -46,6 +49,10 @@ export interface Config {
   sessionHours: number;
   /** hours an uploaded import file is kept for the wizard's confirm step (then deleted) */
   uploadHours: number;
+  /** spreadsheets parsed at once by this process (imports, previews, error workbooks); more wait, then 429 */
+  importParses: number;
+  /** seconds a parse past `importParses` waits for a place before 429 */
+  importWaitSeconds: number;
   seedDemo: 'auto' | 'never';
   /** requests a signed-in user may make per minute before 429 */
   apiRatePerMinute: number;
@@ -88,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.QUNTUAN_WEB_DIR,
     sessionHours: e.QUNTUAN_SESSION_HOURS,
     uploadHours: e.QUNTUAN_UPLOAD_HOURS,
+    importParses: e.QUNTUAN_IMPORT_PARSES,
+    importWaitSeconds: e.QUNTUAN_IMPORT_WAIT_SECONDS,
     seedDemo: e.QUNTUAN_SEED_DEMO,
     apiRatePerMinute: e.QUNTUAN_API_RATE_PER_MINUTE,
     trustProxy: !e.QUNTUAN_TRUST_PROXY ? false : /^\d{1,2}$/.test(e.QUNTUAN_TRUST_PROXY) ? Number(e.QUNTUAN_TRUST_PROXY) : e.QUNTUAN_TRUST_PROXY.replace(/\s+/g, ''),

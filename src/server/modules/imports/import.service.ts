@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors';
 import { assertOrgInScope } from '../../http/scope';
 import { appendAudit } from '../audit/audit.service';
 import { kindSpecs } from './kinds';
-import type { RowError } from './kinds/row';
+import { type RowError, shortQuotes } from './kinds/row';
 import { checkMapping, findMappingByName, loadSavedMappings, shapeHash } from './mappings.service';
 import { type DetectOptions, type MappingInfo, mappingInfo } from './sheet-layout';
 import type { ImportKind } from './kinds/types';
@@ -109,7 +109,7 @@ async function importRows(c: Ctx, req: ImportRequest, orgs: OrgResolver, sha256:
     const errors = [...chunk.errors, ...plan.errors].sort((a, b) => a.row - b.row);
     const bad = new Set(errors.map((e) => e.row));
     const good = chunk.rows.filter((r) => !bad.has(r.row) && !plan.duplicates.has(r.row));
-    for (const e of errors) out.errors.push(e);
+    for (const e of errors) out.errors.push(e.message.length > 200 ? { ...e, message: shortQuotes(e.message) } : e);
     out.accepted += good.length;
     out.rejected += bad.size;
     for (const r of plan.duplicates) if (!bad.has(r)) out.duplicates++;

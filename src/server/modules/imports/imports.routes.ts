@@ -17,6 +17,7 @@ import { kindSpecs } from './kinds';
 import type { ImportKind } from './kinds/types';
 import { parseMappingText, saveUsedMapping } from './mappings.service';
 import { registerMappingRoutes } from './mappings.routes';
+import { parseGate } from './parse-gate';
 import { buildTemplate, templateTitle } from './templates';
 import { cancelUpload, deleteExpiredUploads, deleteUpload, loadUpload, saveUpload, writePermission } from './uploads';
 import { checkSpreadsheetLimits, defaultLimits } from './zip-guard';
@@ -51,6 +52,8 @@ async function readFile(req: FastifyRequest): Promise<{ filename: string; conten
 
 export function registerImportRoutes(app: App, deps: AppDeps): void {
   const hours = deps.config.uploadHours;
+  // every parse of a spreadsheet (check, import, preview, error workbook) takes a place at the gate
+  const gate = parseGate(deps);
   // uploads older than QUNTUAN_UPLOAD_HOURS are deleted at start (and on each later upload)
   app.addHook('onReady', async () => {
     const n = await deleteExpiredUploads(systemCtx(deps, 'upload-cleanup'), hours);
@@ -69,37 +72,43 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
         const kind = req.params.kind;
         const orgId = req.query.orgId ?? defaultOrgId(req.ctx, writePermission(kind));
         const file = await readFile(req);
-        await checkSpreadsheetLimits(file.content);
         const mapping = { mapping: parseMappingText(req.query.mapping), mappingName: req.query.mappingName };
-        const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid, ...mapping });
-        // a committed import keeps no copy of the file; an unwritten one is stored (sealed) for the confirm
-        const uploadId = result.batchId ? null : await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
-        return respond(req.ctx, result, uploadId);
+        return gate.run(async () => {
+          await checkSpreadsheetLimits(file.content);
+          const result = await runImport(req.ctx, { kind, orgId, ...file, dryRun: req.query.dryRun, acceptValid: req.query.acceptValid, ...mapping });
+          // a committed import keeps no copy of the file; an unwritten one is stored (sealed) for the confirm
+          const uploadId = result.batchId ? null : await saveUpload(req.ctx, { kind, orgId, ...file }, hours);
+          return respond(req.ctx, result, uploadId);
+        });
       },
     );
   });
-  app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: `确认导入已上传（预检过）的文件；上传超过 ${hours} 小时的文件已过期并删除，返回 404 NOT_FOUND（“上传的文件已过期…请重新上传”）`, params: uploadIdParam, body: commitBody } }, async (req) => {
-    const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
-    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false, mapping: req.body?.mapping });
-    if (req.body?.saveMapping) await saveUsedMapping(req.ctx, { orgId: upload.orgId, kind: upload.kind, name: req.body.saveMapping }, result);
-    if (result.batchId) await deleteUpload(req.ctx, upload.id);
-    return respond(req.ctx, result, upload.id);
-  });
+  app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: `确认导入已上传（预检过）的文件；上传超过 ${hours} 小时的文件已过期并删除，返回 404 NOT_FOUND（“上传的文件已过期…请重新上传”）`, params: uploadIdParam, body: commitBody } }, (req) =>
+    gate.run(async () => {
+      const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
+      const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false, mapping: req.body?.mapping });
+      if (req.body?.saveMapping) await saveUsedMapping(req.ctx, { orgId: upload.orgId, kind: upload.kind, name: req.body.saveMapping }, result);
+      if (result.batchId) await deleteUpload(req.ctx, upload.id);
+      return respond(req.ctx, result, upload.id);
+    }),
+  );
   app.delete('/api/v1/imports/uploads/:uploadId', { schema: { tags, summary: '取消导入：删除已上传（预检过）的文件', params: uploadIdParam } }, async (req, reply) => {
     await cancelUpload(req.ctx, req.params.uploadId, hours);
     return reply.status(204).send();
   });
   app.get('/api/v1/imports/uploads/:uploadId/errors.xlsx', { schema: { tags, summary: `下载错误说明表（原始行＋错误说明列，错误单元格标红）；上传超过 ${hours} 小时的文件已过期，返回 404`, params: uploadIdParam, querystring: errorsQuery } }, async (req, reply) => {
-    const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
-    const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, dryRun: true, mapping: parseMappingText(req.query.mapping) });
-    const book = await buildErrorWorkbook(upload.content, result.cells.errors, result.cells.headerRow, result.cells.dateColumns);
+    const { upload, book } = await gate.run(async () => {
+      const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
+      const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, dryRun: true, mapping: parseMappingText(req.query.mapping) });
+      return { upload, book: await buildErrorWorkbook(upload.content, result.cells.errors, result.cells.headerRow, result.cells.dateColumns) };
+    });
     return attachment(reply, `错误说明-${upload.filename.replace(/\.xlsx$/i, '')}.xlsx`).send(book);
   });
   app.get('/api/v1/imports/batches', { schema: { tags, summary: '导入批次列表', querystring: listBatchesQuery } }, (req) => listBatches(req.ctx, req.query));
   app.get('/api/v1/imports/batches/:id', { schema: { tags, summary: '导入批次详情（含错误行）', params: batchIdParam } }, (req) => getBatch(req.ctx, req.params.id));
   app.post('/api/v1/imports/batches/:id/undo', { schema: { tags, summary: '撤销整个导入批次（记录标记删除，原因“撤销导入批次”）', params: batchIdParam } }, (req) => undoBatch(req.ctx, req.params.id));
 
-  registerMappingRoutes(app, hours);
+  registerMappingRoutes(app, hours, gate);
   for (const kind of ledgerKinds) registerExport(app, kind);
 }
 

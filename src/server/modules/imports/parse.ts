@@ -4,7 +4,8 @@ import { displayCell } from '../../../domain/imports/mapping';
 import type { OrgResolver } from './org-resolver';
 import { RowColumns, RowReader, type RowError } from './kinds/row';
 import type { KindSpec } from './kinds/types';
-import { addSamples, type DetectOptions, detectHeader, isExampleRow, sampleRows, type SheetLayout } from './sheet-layout';
+import { addSamples, type DetectOptions, detectHeader, isExampleRow, previewText, sampleRows, type SheetLayout } from './sheet-layout';
+import { cellTooLongMessage } from './xml-cap';
 import type { SheetRow } from './xlsx-reader';
 
 /**
@@ -132,6 +133,7 @@ export async function* parseSheetChunks<I>(spec: KindSpec<I>, source: AsyncItera
 
 function readRow<I>(spec: KindSpec<I>, schema: ReturnType<KindSpec<I>['schema']>, columns: RowColumns, sheetRow: SheetRow, orgs: OrgResolver, today: string, required: string[], out: ParsedChunk<I>, summary: SheetSummary, dates: Set<string>): void {
   const r = new RowReader(columns, sheetRow.row, sheetRow.values, today);
+  failTooLong(r, columns, sheetRow);
   for (const key of required) {
     if (r.has(key) && textOf(r.raw(key)) === null) r.fail(key, `${r.header(key).replace(/[*＊\s]/g, '').replace(/[(（].*$/, '')}为必填项`);
   }
@@ -158,8 +160,16 @@ function readRow<I>(spec: KindSpec<I>, schema: ReturnType<KindSpec<I>['schema']>
     for (const c of columns.matched) {
       const v = sheetRow.values[c.index - 1] as CellValue | undefined;
       // a date cell arrives as Excel's day serial (the reader skips styles): shown as 2025年3月8日, never 46346
-      values[c.header] = dates.has(c.key) ? displayCell(v, { key: c.key, header: c.header, date: true }) : cellText(v);
+      values[c.header] = previewText(dates.has(c.key) ? displayCell(v, { key: c.key, header: c.header, date: true }) : cellText(v));
     }
     summary.preview.push({ row: sheetRow.row, values, status: r.errors.length ? 'error' : 'ok' });
+  }
+}
+
+/** A row error for each imported column whose cell was longer than Excel's 32,767 characters (the reader cut it). */
+export function failTooLong(r: RowReader, columns: RowColumns, sheetRow: SheetRow): void {
+  for (const col of sheetRow.tooLong ?? []) {
+    const c = columns.matched.find((m) => m.index === col);
+    if (c) r.fail(c.key, cellTooLongMessage);
   }
 }

@@ -48,6 +48,13 @@ export interface DetectedHeader {
 
 export const sampleRows = 3;
 
+/** How much of a cell the preview and the column samples show: a long cell ends in “…”. */
+export const previewChars = 200;
+
+export function previewText(text: string): string {
+  return text.length > previewChars ? `${text.slice(0, previewChars)}…` : text;
+}
+
 /** The header row among the first rows (up to `headerScanRows`), or null. */
 export function detectHeader(spec: KindSpec, firstRows: readonly SheetRow[], opts: DetectOptions): DetectedHeader | null {
   const scan = firstRows.filter((r) => r.row <= headerScanRows);
@@ -139,7 +146,7 @@ export function mappingInfo(spec: KindSpec, layout: SheetLayout, header: HeaderM
     columns: layout.columns.map((c) => {
       const s = suggestions.get(c.index);
       const def = byKey.get(c.field ?? s?.field ?? '');
-      return { index: c.index, header: c.header, samples: c.samples.map((v) => displayCell(v, def)), field: c.field, suggested: s?.field ?? null, reason: s?.reason ?? null };
+      return { index: c.index, header: previewText(c.header), samples: c.samples.map((v) => previewText(displayCell(v, def))), field: c.field, suggested: s?.field ?? null, reason: s?.reason ?? null };
     }),
     fields: spec.columns.map((d) => ({ key: d.key, label: fieldLabel(d), required: d.required === true })),
     missing: header.missing.map((d) => fieldLabel(d)),

@@ -2,7 +2,8 @@ import { type CellValue, cellText, isBlankRow, isTotalsRow } from '../../../doma
 import { findHeaderRow, type HeaderMatch, headerScanRows } from '../../../domain/imports/headers';
 import { RowColumns, RowReader, type RowError } from './kinds/row';
 import type { KindColumn, KindSpec } from './kinds/types';
-import type { PreviewRow } from './parse';
+import { failTooLong, type PreviewRow } from './parse';
+import { previewText } from './sheet-layout';
 import { readSheetRows } from './xlsx-reader';
 import type { SheetLimits } from './zip-guard';
 
@@ -40,9 +41,11 @@ export async function readSheetTable(content: Buffer, columns: readonly KindColu
       continue;
     }
     if (!rowColumns || isBlankRow(r.values) || isTotalsRow(r.values)) continue;
-    out.rows.push(new RowReader(rowColumns, r.row, r.values, today));
+    const reader = new RowReader(rowColumns, r.row, r.values, today);
+    failTooLong(reader, rowColumns, r);
+    out.rows.push(reader);
     const values: Record<string, string> = {};
-    for (const c of rowColumns.matched) values[c.header] = cellText(r.values[c.index - 1]);
+    for (const c of rowColumns.matched) values[c.header] = previewText(cellText(r.values[c.index - 1]));
     out.preview.push({ row: r.row, values, status: 'ok' });
   }
   if (!out.header) {

@@ -6,6 +6,7 @@ import { setupCountyInput } from '../../../domain/county-setup';
 import { AppError } from '../../http/errors';
 import type { App, AppDeps } from '../../http/types';
 import { buildErrorWorkbook } from '../imports/error-workbook';
+import { parseGate } from '../imports/parse-gate';
 import type { TreeImportResult } from '../imports/tree-batches';
 import { checkSpreadsheetLimits, defaultLimits } from '../imports/zip-guard';
 import { createSmsSender } from '../otp/sms';
@@ -61,6 +62,7 @@ const shown = (r: TreeImportResult) => {
 export function registerSetupRoutes(app: App, deps: AppDeps): void {
   const hours = deps.config.uploadHours;
   const sms = deps.config.sms ? createSmsSender(deps.config, app.log) : null;
+  const gate = parseGate(deps); // the imports' gate: a set-up sheet takes a place like any other parse
   app.get('/api/v1/setup', { schema: { tags, summary: '首次设置状态：组织架构是否为空、当前用户能否设置' } }, (req) => getSetupStatus(req.ctx));
   app.post('/api/v1/setup', { schema: { tags, summary: '首次设置：创建县委及所选群团组织（只在组织架构为空时、由系统管理员执行一次）', body: setupCountyInput } }, async (req, reply) =>
     reply.status(201).send(await setUpCounty(req.ctx, req.body)),
@@ -80,11 +82,13 @@ export function registerSetupRoutes(app: App, deps: AppDeps): void {
       async (req) => {
         const file = await readFile(req);
         const request = { orgId: req.query.orgId, ...file, dryRun: req.query.dryRun };
-        if (req.params.kind === 'orgs') return { ...shown(await importOrgTree(req.ctx, request)), credentialsId: null };
-        const r = await importUsers(req.ctx, { ...request, sms });
-        const { credentials, ...rest } = r;
-        const credentialsId = r.batchId && credentials.length ? await keepCredentialSheet(req.ctx, r.batchId, await buildCredentialSheet(credentials), hours) : null;
-        return { ...shown(rest), credentialsId };
+        return gate.run(async () => {
+          if (req.params.kind === 'orgs') return { ...shown(await importOrgTree(req.ctx, request)), credentialsId: null };
+          const r = await importUsers(req.ctx, { ...request, sms });
+          const { credentials, ...rest } = r;
+          const credentialsId = r.batchId && credentials.length ? await keepCredentialSheet(req.ctx, r.batchId, await buildCredentialSheet(credentials), hours) : null;
+          return { ...shown(rest), credentialsId };
+        });
       },
     );
     scoped.post(
@@ -93,8 +97,11 @@ export function registerSetupRoutes(app: App, deps: AppDeps): void {
       async (req, reply) => {
         const file = await readFile(req);
         const request = { orgId: req.query.orgId, ...file, dryRun: true };
-        const r = req.params.kind === 'orgs' ? await importOrgTree(req.ctx, request) : await importUsers(req.ctx, request);
-        return attachment(reply, `错误说明-${file.filename.replace(/\.xlsx$/i, '')}.xlsx`).send(await buildErrorWorkbook(file.content, r.cells.errors, r.cells.headerRow));
+        const book = await gate.run(async () => {
+          const r = req.params.kind === 'orgs' ? await importOrgTree(req.ctx, request) : await importUsers(req.ctx, request);
+          return buildErrorWorkbook(file.content, r.cells.errors, r.cells.headerRow);
+        });
+        return attachment(reply, `错误说明-${file.filename.replace(/\.xlsx$/i, '')}.xlsx`).send(book);
       },
     );
   });

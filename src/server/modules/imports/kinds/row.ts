@@ -13,6 +13,15 @@ export interface RowError {
   col?: number;
 }
 
+/** How much of a cell's text a message quotes (“…”): a 32,767-character cell repeated down 500,000 rows must not become a gigabyte of errors. */
+export const quotedChars = 50;
+
+/** The message with every long quoted value cut to `quotedChars` characters and an ellipsis. */
+export function shortQuotes(message: string): string {
+  if (message.length <= 4 * quotedChars) return message;
+  return message.replace(/“([^”]{51,})”/g, (_, text: string) => `“${text.slice(0, quotedChars)}…”`);
+}
+
 /**
  * The file's columns for one kind, worked out once per file (not per row): column by key, the
  * header as written, the label used in messages and the money unit.
@@ -79,7 +88,7 @@ export class RowReader {
   }
 
   fail(key: string, message: string): undefined {
-    this.errors.push({ row: this.row, column: this.header(key), message, col: this.columns.byKey.get(key)?.index });
+    this.errors.push({ row: this.row, column: this.header(key), message: shortQuotes(message), col: this.columns.byKey.get(key)?.index });
     return undefined;
   }
 
