@@ -4,6 +4,8 @@ import { Outlet, useNavigate } from 'react-router-dom';
 import { PageLoading } from '../ui/states';
 import { useIsMobile } from '../ui/use-is-mobile';
 import { useApiError } from '../ui/use-api-error';
+import { HelpButton } from '../features/help/components/HelpButton';
+import '../ui/print/print.css';
 import { useCurrentUser, useAuth } from './auth';
 import { MobileTabBar, tabBarHeight, tabKeys } from './MobileTabBar';
 import { SideNav } from './SideNav';
@@ -55,6 +57,7 @@ export function AppLayout() {
           群团工作平台
         </Typography.Title>
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+          <HelpButton />
           <span
             data-testid="current-user"
             style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: isMobile ? 96 : 240 }}

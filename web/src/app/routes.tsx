@@ -71,6 +71,7 @@ const NoticesPage = lazy(() => import('../features/notices/pages/NoticesPage').t
 const NoticeComposePage = lazy(() => import('../features/notices/pages/NoticeComposePage').then((m) => ({ default: m.NoticeComposePage })));
 const NoticeDetailPage = lazy(() => import('../features/notices/pages/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
 const SetupPage = lazy(() => import('../features/setup/pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const HelpPage = lazy(() => import('../features/help/pages/HelpPage').then((m) => ({ default: m.HelpPage })));
 const TreeImportPage = lazy(() => import('../features/setup/pages/TreeImportPage').then((m) => ({ default: m.TreeImportPage })));
 
 const ledgerLists = { activities: ActivitiesPage, assistance: AssistancePage, loans: LoansPage, contracts: ContractsPage } as const;
@@ -136,6 +137,7 @@ export function AppRoutes() {
           <Route path="notices/new" element={guarded(<NoticeComposePage key="new" />, 'ledger.write')} />
           <Route path="notices/:id" element={guarded(<NoticeDetailPage />, 'org.read')} />
           <Route path="notices/:id/edit" element={guarded(<NoticeComposePage key="edit" />, 'ledger.write')} />
+          <Route path="help" element={<HelpPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
