@@ -78,6 +78,6 @@ export const duplicateHelp: HelpTopic = {
 export const unassistedHelp: HelpTopic = {
   title: '未帮扶人员',
   purpose: '列出人员库中属于某类别（如困难职工、单亲贫困母亲）、但在所选年度没有任何帮扶记录的人员，便于查漏补缺。',
-  steps: ['选择单位和人员类别；可导出 Excel 分发给各单位核实。'],
+  steps: ['选择单位、年度和人员类别；可导出 Excel 分发给各单位核实。'],
   rules: ['scope', 'personalData'],
 };
