@@ -112,6 +112,18 @@ describe('通知公告 in a county set up from scratch', () => {
     for (const town of towns) expect(await rowOf(page, town).innerText()).toContain('未读');
     expect(await page.locator('.ant-descriptions').innerText()).toContain('需签收，截止 2026年6月20日');
     await page.close();
+
+    // the compose page on a phone: the toolbar, choices and buttons fit
+    const phone = await open(clerk, true);
+    await phone.goto(`${url}/notices/new`);
+    await phone.getByTestId('notice-body-editor').waitFor();
+    await phone.getByTestId('notice-recipient-mode').getByText('指定单位').click();
+    await phone.getByTestId('notice-recipient-units').click();
+    await phone.locator('.ant-select-dropdown:visible').getByText(towns[0], { exact: true }).click();
+    await phone.keyboard.press('Escape');
+    await fitsPhone(phone);
+    await screenshot(phone, 'notices-compose-390');
+    await phone.close();
   });
 
   it('two township clerks sign it (one on a phone); the third has not', async () => {

@@ -30,8 +30,8 @@ export function noticePrintDocument(n: Notice): PrintDocument {
                 { title: '序号', width: '3em', align: 'center', render: (_r, i) => i + 1 },
                 { title: '接收单位', render: (r) => r.orgName },
                 { title: '状态', width: '5em', render: (r) => r.stateLabel },
-                { title: '阅读时间', width: '11em', render: (r) => who(r.readAt, r.readByName) },
-                { title: '签收时间', width: '11em', render: (r) => who(r.signedAt, r.signedByName) },
+                { title: '阅读时间', width: '13em', render: (r) => who(r.readAt, r.readByName) },
+                { title: '签收时间', width: '13em', render: (r) => who(r.signedAt, r.signedByName) },
               ]}
               rows={n.tracking}
             />
