@@ -35,7 +35,7 @@ describe('the vote window (投票开始/截止)', () => {
   it('lets a campaign into 投票 only with a deadline ahead and every nominee consenting to publication', () => {
     const facts = { pending: 0, accepted: 2, unscored: 2, unansweredObjections: 0, today: '2026-06-15', publicityTo: null, now: '2026-06-15T02:00:00.000Z', votingStartsAt: null, votingEndsAt: null, unconsented: [] };
     const shape = { stage: 'review' as const, votingEnabled: true, juryEnabled: true };
-    expect(checkAdvance(shape, 'voting', facts)).toMatchObject({ ok: false, message: '请先在“修改规则”中设置投票截止时间，再进入投票阶段' });
+    expect(checkAdvance(shape, 'voting', facts)).toMatchObject({ ok: false, message: '请先点“设置投票时间”填写投票截止时间，再进入投票阶段' });
     expect(checkAdvance(shape, 'voting', { ...facts, votingEndsAt: '2026-06-15T01:00:00.000Z' })).toMatchObject({ ok: false, message: '投票截止时间 2026年6月15日 09:00 已过，请修改后再进入投票阶段' });
     expect(checkAdvance(shape, 'voting', { ...facts, votingEndsAt: '2026-06-20T12:00:00.000Z', unconsented: ['002 丁*家庭（甲镇妇联）'] })).toMatchObject({
       ok: false,

@@ -79,7 +79,7 @@ export function votingTimesIssue(current: VotingWindow, next: { startsAt: string
 
 /** What entering 投票 needs: a deadline still ahead. */
 export function votingEntryIssue(w: { startsAt: string | null; endsAt: string | null }, now: string): string | null {
-  if (!w.endsAt) return '请先在“修改规则”中设置投票截止时间，再进入投票阶段';
+  if (!w.endsAt) return '请先点“设置投票时间”填写投票截止时间，再进入投票阶段';
   if (w.endsAt <= now) return `投票截止时间 ${formatChineseInstant(w.endsAt)} 已过，请修改后再进入投票阶段`;
   return null;
 }

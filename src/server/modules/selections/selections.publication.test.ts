@@ -162,7 +162,7 @@ describe('the vote opens and closes by itself at 投票开始/截止', () => {
     await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/advance`, tree.organizer.headers, { to: 'review' });
     await ok(t.app, 'POST', `/api/v1/campaigns/${c.id}/nominations/${n.id}/review`, tree.organizer.headers, { decision: 'accept' });
     const noEnd = await call(t.app, 'POST', `/api/v1/campaigns/${c.id}/advance`, tree.organizer.headers, { to: 'voting' });
-    expect(noEnd.body.error?.message).toBe('请先在“修改规则”中设置投票截止时间，再进入投票阶段');
+    expect(noEnd.body.error?.message).toBe('请先点“设置投票时间”填写投票截止时间，再进入投票阶段');
     const backwards = await call(t.app, 'PATCH', `/api/v1/campaigns/${c.id}`, tree.organizer.headers, { votingStartsAt: '2026-06-18T08:00:00+08:00', votingEndsAt: '2026-06-17T20:00:00+08:00' });
     expect(backwards.status).toBe(400);
     expect(backwards.body.error?.details?.[0].path).toBe('votingEndsAt');
