@@ -8,6 +8,7 @@ import { noticeSmsSender } from '../src/server/modules/notices/notices.routes';
 import { buildUnit } from '../test/factories';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { artifactsDir, launchBrowser, screenshot } from './browser';
+import { apiToken, closeDemo, type DemoServer, openDemo, signIn } from './server';
 
 // 通知公告 in a county set up from scratch (not the demo): the county 妇联 clerk writes a notice to the
 // three township 妇联, two township clerks sign it (one on a phone), 一键催办 reaches the third (in its
@@ -216,6 +217,46 @@ describe('通知公告 in a county set up from scratch', () => {
     await page.goto(`${url}/notices/${noticeId}`);
     await page.getByText('不存在或无权访问').first().waitFor();
     expect(await page.locator('body').innerText()).not.toContain('三八');
+    await page.close();
+  });
+});
+
+describe('通知公告 in the demo county', () => {
+  let demo: DemoServer | undefined;
+  let demoBrowser: Browser | undefined;
+  beforeAll(async () => {
+    ({ server: demo, browser: demoBrowser } = await openDemo());
+  }, 300_000);
+  afterAll(() => closeDemo(demo, demoBrowser));
+
+  it('the county 妇联 reaches its eight township 妇联; 花园镇 signs on a phone and the county sees it', async () => {
+    const server = demo as DemoServer;
+    const token = await apiToken(server, 'fl');
+    const send = async (path: string, payload?: object) => {
+      const res = await server.t.app.inject({ method: 'POST', url: `/api/v1${path}`, headers: { authorization: `Bearer ${token}` }, payload: payload ?? {} });
+      if (res.statusCode >= 300) throw new Error(`${path} → ${res.statusCode} ${res.body}`);
+      return res.json() as { id: string; counts: { total: number } | null };
+    };
+    const draft = await send('/notices', { title: '关于报送上半年工作总结的通知', bodyHtml: '<p>各乡镇妇联：请于6月30日前报送上半年工作总结。</p>', recipientMode: 'kinds', recipientKinds: ['womens_federation'], deadline: '2026-06-30' });
+    const published = await send(`/notices/${draft.id}/publish`);
+    expect(published.counts?.total).toBe(8);
+
+    const phone = await (demoBrowser as Browser).newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    await signIn(phone, server, 'hy-fl');
+    await phone.goto(`${server.url}/notices`);
+    await phone.getByTestId('notice-item').filter({ hasText: '上半年工作总结' }).click();
+    await phone.getByTestId('notice-sign').click();
+    await phone.getByTestId('notice-mine').getByText('已签收').waitFor();
+    await fitsPhone(phone);
+    await screenshot(phone, 'notices-demo-signed-390');
+    await phone.close();
+
+    const page = await (demoBrowser as Browser).newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await signIn(page, server, 'fl');
+    await page.goto(`${server.url}/notices/${draft.id}`);
+    await expect.poll(async () => rowOf(page, '花园镇妇联').innerText()).toContain('已签收');
+    expect(await page.getByTestId('notice-tracking-row').count()).toBe(8);
+    await screenshot(page, 'notices-demo-tracking-1366');
     await page.close();
   });
 });
