@@ -43,6 +43,8 @@ export interface ImportRequest {
   mapping?: ColumnMapping;
   /** a mapping saved for the unit and kind, by name (CLI --mapping); `mapping` entries win */
   mappingName?: string;
+  /** the id the batch gets if one is written (a commit claims its upload with it first) */
+  batchId?: string;
 }
 
 export interface ImportResult {
@@ -134,7 +136,7 @@ async function importRows(c: Ctx, req: ImportRequest, orgs: OrgResolver, sha256:
 }
 
 async function openBatch(c: Ctx, req: ImportRequest, sha256: string): Promise<string> {
-  const id = newId();
+  const id = req.batchId ?? newId();
   await c.db
     .insertInto('import_batches')
     .values({

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PassThrough } from 'node:stream';
+import { newId } from '../../../domain/ids';
 import { ledgerKinds } from '../../../domain/ledgers/catalogs';
 import { AppError } from '../../http/errors';
 import { downloadName } from '../../http/xlsx-list';
@@ -19,7 +20,7 @@ import { parseMappingText, saveUsedMapping } from './mappings.service';
 import { registerMappingRoutes } from './mappings.routes';
 import { parseGate } from './parse-gate';
 import { buildTemplate, templateTitle } from './templates';
-import { cancelUpload, deleteExpiredUploads, deleteUpload, loadUpload, saveUpload, writePermission } from './uploads';
+import { cancelUpload, claimUpload, deleteExpiredUploads, deleteUpload, loadUpload, releaseUpload, saveUpload, uploadBusy, writePermission } from './uploads';
 import { checkSpreadsheetLimits, defaultLimits } from './zip-guard';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -86,9 +87,18 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
   app.post('/api/v1/imports/uploads/:uploadId/commit', { schema: { tags, summary: `确认导入已上传（预检过）的文件；上传超过 ${hours} 小时的文件已过期并删除，返回 404 NOT_FOUND（“上传的文件已过期…请重新上传”）`, params: uploadIdParam, body: commitBody } }, (req) =>
     gate.run(async () => {
       const upload = await loadUpload(req.ctx, req.params.uploadId, hours);
-      const result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false, mapping: req.body?.mapping });
-      if (req.body?.saveMapping) await saveUsedMapping(req.ctx, { orgId: upload.orgId, kind: upload.kind, name: req.body.saveMapping }, result);
-      if (result.batchId) await deleteUpload(req.ctx, upload.id);
+      if (upload.batchId) throw uploadBusy();
+      // one commit per upload: claimed with the batch id before anything is read, given back unless a batch was written
+      const batchId = newId();
+      await claimUpload(req.ctx, upload.id, batchId);
+      let result: ImportResult | null = null;
+      try {
+        result = await runImport(req.ctx, { kind: upload.kind, orgId: upload.orgId, filename: upload.filename, content: upload.content, acceptValid: req.body?.acceptValid ?? false, mapping: req.body?.mapping, batchId });
+        if (req.body?.saveMapping) await saveUsedMapping(req.ctx, { orgId: upload.orgId, kind: upload.kind, name: req.body.saveMapping }, result);
+      } finally {
+        if (result?.batchId) await deleteUpload(req.ctx, upload.id);
+        else await releaseUpload(req.ctx, upload.id, batchId);
+      }
       return respond(req.ctx, result, upload.id);
     }),
   );

@@ -95,6 +95,23 @@ export async function loadUpload(ctx: Ctx, id: string, hours: number): Promise<S
   return { id: row.id, kind: row.kind as ImportKind, orgId: row.org_id, filename: ctx.crypto.decrypt(row.filename), sha256: row.sha256, content, batchId: row.batch_id };
 }
 
+export const uploadBusy = () => new AppError('CONFLICT', '该文件正在导入（已有人提交了确认导入），请勿重复提交；稍后可在导入记录中查看结果');
+
+/**
+ * Claims an upload for one commit: `batch_id` takes the id of the batch the commit will write, in
+ * one conditional UPDATE, so of two commits of the same upload (two clicks, two tabs, two server
+ * instances) only one goes on and the other gets 409 — on SQLite and PostgreSQL alike.
+ */
+export async function claimUpload(ctx: Ctx, id: string, batchId: string): Promise<void> {
+  const r = await uploads(ctx).updateTable('import_uploads').set({ batch_id: batchId }).where('id', '=', id).where('batch_id', 'is', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw uploadBusy();
+}
+
+/** Gives a claimed upload back when its commit wrote no batch (errors, nothing new, a failure). */
+export async function releaseUpload(ctx: Ctx, id: string, batchId: string): Promise<void> {
+  await uploads(ctx).updateTable('import_uploads').set({ batch_id: null }).where('id', '=', id).where('batch_id', '=', batchId).execute();
+}
+
 /** Deletes an upload once its import is committed (nothing stays behind that a backup or a reader could copy). */
 export async function deleteUpload(ctx: Ctx, id: string): Promise<void> {
   await uploads(ctx).deleteFrom('import_uploads').where('id', '=', id).execute();
