@@ -120,9 +120,10 @@ async function look(page: Page, pattern: RegExp): Promise<Seen> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('input, textarea, script, style, [contenteditable="true"]')) continue;
+      // inputs, and samples of the report-template language a clerk types into one ({{org.name}} in <code>, on insert buttons)
+      if (!el || el.closest('input, textarea, script, style, code, kbd, [contenteditable="true"]')) continue;
       if (!(el as HTMLElement).offsetParent && getComputedStyle(el).position !== 'fixed') continue;
-      const text = n.textContent ?? '';
+      const text = (n.textContent ?? '').replace(/\{\{[^}]*\}\}/g, '');
       if (re.test(text)) codeTexts.push(text.trim().slice(0, 120));
     }
     return {

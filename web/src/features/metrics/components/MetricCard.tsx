@@ -42,9 +42,12 @@ export function MetricCard({ metric, scope, onOpen }: Props) {
         />
       </div>
       <Flex justify="space-between" align="center" gap={4} wrap>
-        <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace', wordBreak: 'break-all' }}>
-          {metric.code}
-        </Typography.Text>
+        {/* a clerk reads the label; the code is what a report template writes, shown on demand */}
+        <Tooltip title={`报告模板中写作 {{${metric.code}}}`}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="metric-template-ref">
+            模板引用
+          </Typography.Text>
+        </Tooltip>
         <MetricFilters metric={metric} value={filters} onChange={setFilters} />
       </Flex>
     </Card>
