@@ -42,6 +42,8 @@ describe('what a new user tripped over', () => {
     await option.waitFor();
     await option.click();
     await page.getByTestId('party-registry-person').getByText(someone).waitFor();
+    // the 人员库 list closes once a person is picked (it stayed open over the form)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor({ state: 'detached', timeout: 5_000 });
     await screenshot(page, `issue12-case-register-registry-${width}`);
     const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/cases');
     await page.getByTestId('case-submit').click();
