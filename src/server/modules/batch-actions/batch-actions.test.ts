@@ -81,7 +81,7 @@ describe('batch delete and its undo', () => {
     const res = await call('POST', '/api/v1/batch-actions/delete', clerkA, { target: 'assistance', ids: assistanceA.slice(0, 2), reason: '测试' });
     expect(res.statusCode, res.body).toBe(201);
     const gone = await t.database.db.selectFrom('assistance').selectAll().where('id', '=', assistanceA[0]).executeTakeFirstOrThrow();
-    await buildAssistance(t.sys, { orgId: u.a.id, personId: personA.id, program: gone.program, givenOn: gone.given_on, amountYuan: Number(gone.amount_fen) / 100, form: gone.form ?? undefined });
+    await buildAssistance(t.sys, { orgId: u.a.id, personId: personA.id, program: gone.program, givenOn: gone.given_on, amountYuan: Number(gone.amount_fen) / 100, form: (gone.form ?? undefined) as '现金' | undefined });
     const undo = await call('POST', `/api/v1/batch-actions/${(res.json() as { id: string }).id}/undo`, clerkA);
     expect(undo.statusCode, undo.body).toBe(409);
     expect(undo.json().error.message).toBe('有 1 条帮扶记录已重新录入，与要恢复的记录重复，无法撤销（没有修改任何记录）');

@@ -1,6 +1,6 @@
 import { Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
 import { ListFilters } from '../../../ui/ListFilters';
@@ -9,6 +9,7 @@ import type { ListParams } from '../../../ui/use-list-params';
 import { useRequest } from '../../../ui/use-request';
 import { exportUrl, listLedger, type LedgerName, type LedgerRecords } from '../api';
 import { LedgerSwitch } from './LedgerSwitch';
+import { BatchBar } from '../../batch-actions/BatchBar';
 import { PrintButton } from '../../../ui/print';
 import { ledgerPrintDocument } from './ledger-print';
 
@@ -29,7 +30,17 @@ export function LedgerList<L extends LedgerName>({ ledger, title, list, columns,
   const { can } = useAuth();
   const navigate = useNavigate();
   const key = JSON.stringify(list.query);
-  const { data, loading } = useRequest(() => listLedger(ledger, list.query), [ledger, key]);
+  const { data, loading, reload } = useRequest(() => listLedger(ledger, list.query), [ledger, key]);
+  // 批量操作: the selected ids (kept across pages; cleared when the filters change)
+  const { page: _page, pageSize: _pageSize, ...listFilters } = list.query;
+  const filterKey = JSON.stringify(listFilters);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [selectedFor, setSelectedFor] = useState(filterKey);
+  if (selectedFor !== filterKey) {
+    setSelectedFor(filterKey);
+    setSelected([]);
+  }
+  const writable = can('ledger.write');
 
   return (
     <>
@@ -53,10 +64,22 @@ export function LedgerList<L extends LedgerName>({ ledger, title, list, columns,
       <ListFilters list={list} searchPlaceholder={searchPlaceholder}>
         {filters}
       </ListFilters>
+      {writable ? (
+        <BatchBar ledger={ledger} query={list.query} total={data?.total ?? 0} selected={selected} onSelect={setSelected} onChanged={reload} />
+      ) : null}
       <div data-testid={`${ledger}-table`}>
         <Table<LedgerRecords[L]>
           rowKey="id"
           size="middle"
+          rowSelection={
+            writable
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                }
+              : undefined
+          }
           columns={columns}
           dataSource={data?.items ?? []}
           loading={loading}
