@@ -33,7 +33,7 @@ export function PrintButton({ label = '打印', testId, size, disabled, ...sourc
   useEffect(() => {
     const head = doc ?? pagePrint;
     if (!head) return;
-    const removeRule = applyPageRule(head.unitName, head.title);
+    const removeRule = applyPageRule(head.unitName, head.title, doc?.landscape);
     const done = () => {
       setDoc(null);
       setPagePrint(null);

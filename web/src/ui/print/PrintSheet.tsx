@@ -33,6 +33,8 @@ export interface PrintDocument {
   /** the line under the title, left of the print date (编号, 筛选条件 …) */
   meta?: ReactNode;
   body: ReactNode;
+  /** A4 across (a list of many columns) */
+  landscape?: boolean;
 }
 
 /**

@@ -60,14 +60,17 @@ export async function listPrintDocument<T>(opts: {
 }): Promise<PrintDocument> {
   const [rows, unitName] = await Promise.all([collectRows(opts.fetchPage), printUnitName(opts.list.orgId, opts.list.orgName)]);
   const filters = filterLine(opts.list, opts.labels, opts.period);
+  const columns = printColumns(opts.columns);
   return {
     title: opts.title,
+    // more than seven columns do not fit across A4 upright
+    landscape: columns.length > 7,
     unitName,
     meta: filters,
     body: (
       <>
         <PrintNote>{`统计范围：${opts.list.orgId ? `${unitName}（含下级单位）` : '本人可查看的全部单位'}　${countLine(rows)}`}</PrintNote>
-        <PrintTable columns={[{ title: '序号', align: 'center', render: (_row, i) => i + 1 }, ...printColumns(opts.columns)]} rows={rows.items} empty="没有符合条件的记录" />
+        <PrintTable columns={[{ title: '序号', align: 'center', render: (_row, i) => i + 1 }, ...columns]} rows={rows.items} empty="没有符合条件的记录" />
       </>
     ),
   };

@@ -15,9 +15,9 @@ export function printDateText(): string {
  * print date top right (so a second sheet that falls apart from the first still says whose and what it
  * is), 第 n 页，共 m 页 at the foot (print.css holds the foot as well, for a page printed with Ctrl+P).
  */
-export function pageRule(unitName: string, title: string): string {
+export function pageRule(unitName: string, title: string, landscape = false): string {
   const box = 'font-size: 9pt; color: #444;';
-  return `@page {
+  return `@page {${landscape ? '\n  size: A4 landscape;' : ''}
   @top-left { content: ${cssString(unitName)}; ${box} }
   @top-right { content: ${cssString(`${title}　${printDateText()}`)}; ${box} }
   @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; ${box} }
@@ -25,10 +25,10 @@ export function pageRule(unitName: string, title: string): string {
 }
 
 /** Puts the margin boxes for `unitName` and `title` on the document; the returned function takes them off. */
-export function applyPageRule(unitName: string, title: string): () => void {
+export function applyPageRule(unitName: string, title: string, landscape = false): () => void {
   const style = document.createElement('style');
   style.dataset.qtPrint = 'page';
-  style.textContent = pageRule(unitName, title);
+  style.textContent = pageRule(unitName, title, landscape);
   document.head.appendChild(style);
   return () => style.remove();
 }

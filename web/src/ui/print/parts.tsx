@@ -68,7 +68,7 @@ export interface PrintColumn<T> {
 /** A ruled list; its head row repeats on every page. */
 export function PrintTable<T>({ columns, rows, empty = '无' }: { columns: PrintColumn<T>[]; rows: T[]; empty?: string }) {
   return (
-    <table className="qt-print-table">
+    <table className="qt-print-table qt-print-list">
       <thead>
         <tr>
           {columns.map((c) => (
