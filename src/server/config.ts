@@ -36,6 +36,9 @@ const envSchema = z.object({
   QUNTUAN_SMS_URL: z.string().url('QUNTUAN_SMS_URL 应为 http(s) 地址').optional(),
   QUNTUAN_SMS_TOKEN: z.string().min(1).optional(),
   QUNTUAN_SMS_SIGN: z.string().min(1).default('群团工作平台'),
+  // the daily 待办 digest: on or off, and the hour (Asia/Shanghai) the server sends it
+  QUNTUAN_DIGEST: z.enum(['on', 'off'], { error: 'QUNTUAN_DIGEST 应为 on 或 off' }).default('on'),
+  QUNTUAN_DIGEST_HOUR: z.coerce.number({ error: 'QUNTUAN_DIGEST_HOUR 应为 0—23 的整点' }).int('QUNTUAN_DIGEST_HOUR 应为 0—23 的整点').min(0, 'QUNTUAN_DIGEST_HOUR 应为 0—23 的整点').max(23, 'QUNTUAN_DIGEST_HOUR 应为 0—23 的整点').default(8),
 });
 
 export interface Config {
@@ -68,6 +71,8 @@ export interface Config {
   chromiumPath: string;
   /** SMS provider (HTTP JSON POST); null: one-time codes are written to the log (development, tests) */
   sms: { url: string; token: string | undefined; sign: string } | null;
+  /** the daily 待办 digest (modules/todo/digest.ts): sent once a day from `hour` o'clock, Asia/Shanghai */
+  digest: { enabled: boolean; hour: number };
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testDatabaseUrl: e.TEST_DATABASE_URL,
     chromiumPath: e.CHROMIUM_PATH,
     sms: e.QUNTUAN_SMS_URL ? { url: e.QUNTUAN_SMS_URL, token: e.QUNTUAN_SMS_TOKEN, sign: e.QUNTUAN_SMS_SIGN } : null,
+    digest: { enabled: e.QUNTUAN_DIGEST === 'on', hour: e.QUNTUAN_DIGEST_HOUR },
   };
 }

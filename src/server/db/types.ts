@@ -25,6 +25,8 @@ import type { ScreeningTable, ScreeningTownshipTable, ScreeningChildTable } from
 export type * from './screening-types';
 import type { PairingTable, PairingVisitTable, VolunteerTeamTable, VolunteerMemberTable, VolunteerServiceTable, WishTable, WishClaimTable, WishSettingTable, WishCodeCounterTable } from './wish-types';
 export type * from './wish-types';
+import type { DigestDeliveryTable, DigestRunTable, UserNotifySettingTable } from './todo-types';
+export type * from './todo-types';
 import type { BatchActionItemTable, BatchActionTable } from './batch-action-types';
 export type * from './batch-action-types';
 import type { OtpCodeTable, PublicTokenTable, CampaignTable, CampaignQuotaTable, CampaignNominationTable, CampaignJuryScoreTable, CampaignVoteTable, CampaignVoterTallyTable, CampaignObjectionTable, CampaignHonourTable } from './selection-types';
@@ -244,6 +246,9 @@ export interface DB {
   campaign_honours: CampaignHonourTable;
   report_templates: ReportTemplateTable;
   report_template_versions: ReportTemplateVersionTable;
+  user_notify_settings: UserNotifySettingTable;
+  digest_runs: DigestRunTable;
+  digest_deliveries: DigestDeliveryTable;
   notices: NoticeTable;
   notice_recipients: NoticeRecipientTable;
   batch_actions: BatchActionTable;

@@ -23,7 +23,8 @@ export function reportViewError(err: unknown): void {
 }
 
 export const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: reportViewError }),
+  // a failure the page itself shows (its `pageShows` statuses: a 403 drawn as 无权访问) is not toasted as well
+  queryCache: new QueryCache({ onError: (err, query) => ((query.meta?.pageShows as number[] | undefined)?.includes(err instanceof ApiError ? err.status : -1) ? undefined : reportViewError(err)) }),
   // a mutation's failure belongs to its form (useApiError puts details on the fields); only one that
   // no caller handles is reported for the view
   mutationCache: new MutationCache({ onError: (err, _v, _c, mutation) => (mutation.options.onError ? undefined : reportViewError(err)) }),
@@ -55,8 +56,18 @@ export interface ApiQueryState<T> {
  * components asking the same thing share one request, and a list keeps showing its rows while the
  * next page loads. Failures are reported once for the view (see above), not by the caller.
  */
-export function useApiQuery<T>(key: QueryKey, load: () => Promise<T>, options: { enabled?: boolean; keepPrevious?: boolean } = {}): ApiQueryState<T> {
-  const q = useQuery({ queryKey: key, queryFn: load, enabled: options.enabled ?? true, placeholderData: options.keepPrevious ? keepPreviousData : undefined });
+export function useApiQuery<T>(
+  key: QueryKey,
+  load: () => Promise<T>,
+  options: { enabled?: boolean; keepPrevious?: boolean; pageShows?: number[] } = {},
+): ApiQueryState<T> {
+  const q = useQuery({
+    queryKey: key,
+    queryFn: load,
+    enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    meta: options.pageShows ? { pageShows: options.pageShows } : undefined,
+  });
   const { refetch } = q;
   return { data: q.data, loading: q.isFetching, error: q.error, reload: useCallback(() => void refetch(), [refetch]) };
 }

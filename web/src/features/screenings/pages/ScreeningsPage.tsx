@@ -7,6 +7,8 @@ import { FormModal } from '../../../ui/FormModal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { dateFieldProps, datePickerFormats, showDate, thisYear } from '../../../ui/dates';
 import { useApiQuery } from '../../../../shared/api/query';
+import { ApiError } from '../../../ui/http';
+import { Forbidden } from '../../../ui/states';
 import { createScreening, type CreateScreeningInput, listScreenings, type Screening } from '../api';
 import { OverdueBadge } from '../components/badges';
 import { TownshipSelect } from '../components/TownshipSelect';
@@ -19,8 +21,10 @@ export function ScreeningsPage() {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const list = useApiQuery(['screenings', 'list', page], () => listScreenings({ page }), { keepPrevious: true });
+  const list = useApiQuery(['screenings', 'list', page], () => listScreenings({ page }), { keepPrevious: true, pageShows: [403] });
   const year = thisYear();
+  // 摸底排查 is for case workers, leaders and unit administrators; anyone else opening the address reads why
+  if (list.error instanceof ApiError && list.error.status === 403) return <Forbidden />;
 
   return (
     <>
