@@ -4,6 +4,8 @@ import { shanghaiDate } from '../domain/dates';
 import type { Ctx } from './context';
 import { startCheckpointTimer } from './modules/audit/audit.checkpoints';
 import { seedDemo } from './modules/demo/demo.seed';
+import { createSmsSender } from './modules/otp/sms';
+import { startDigestScheduler } from './modules/todo/digest';
 import { ensureAdmin } from './modules/users/bootstrap';
 import { openRuntime, systemCtx } from './runtime';
 
@@ -19,11 +21,19 @@ export async function startServer(config: Config, opts: { port?: number; host?: 
   // audit checkpoints (seq, keyed hash, time) to data/audit-checkpoints.jsonl and the log: at start
   // and hourly, one timer per process, stopped when the app closes
   let checkpoints: { stop: () => void } | null = null;
-  app.addHook('onClose', async () => checkpoints?.stop());
+  let digest: { stop: () => void } | null = null;
+  app.addHook('onClose', async () => {
+    checkpoints?.stop();
+    digest?.stop();
+  });
   const port = opts.port ?? config.port;
   const host = opts.host ?? config.host;
   await app.listen({ port, host });
   checkpoints = startCheckpointTimer({ db: rt.database.db, dataDir: config.dataDir, now: rt.now }, app.log);
+  // the daily 待办 digest: every instance ticks, the one that takes the day's lease sends (modules/todo/digest.ts)
+  if (config.digest.enabled) {
+    digest = startDigestScheduler({ db: rt.database.db, dialect: rt.database.dialect, crypto: rt.crypto, now: rt.now, log: app.log, sms: createSmsSender(config, app.log), config });
+  }
   process.stdout.write(`群团工作平台已启动：http://${host}:${port}/ （数据库：${rt.database.dialect}）\n`);
   const stop = async () => {
     await app.close();

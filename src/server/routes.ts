@@ -24,6 +24,7 @@ import { registerSelectionRoutes } from './modules/selections/selections.routes'
 import { registerSetupRoutes } from './modules/setup/setup.routes';
 import { registerScreeningRoutes } from './modules/screenings/screenings.routes';
 import { registerTargetRoutes } from './modules/targets/targets.routes';
+import { registerTodoRoutes } from './modules/todo/todo.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerVolunteerRoutes } from './modules/volunteers/volunteers.routes';
 import { registerWishRoutes } from './modules/wishes/wishes.routes';
@@ -59,5 +60,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerOtpRoutes(app, deps);
   registerSelectionRoutes(app);
   registerSetupRoutes(app, deps);
+  registerTodoRoutes(app, deps);
   registerNoticeRoutes(app, deps);
 }

@@ -23,6 +23,8 @@ export interface TodoItem {
   link: string;
   /** the unit the record belongs to (display name), when it helps to tell items apart */
   orgName?: string | null;
+  /** a short second line in Chinese: 已超期 3 天, 完成 40%（序时进度 55%） */
+  note?: string;
 }
 
 /** One provider's answer: every item counts in `total`; `items` holds the most urgent first, at most `limit`. */
