@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber, buildUnit } from '../test/factories';
 import { createTestApp, type TestApp } from '../test/test-app';
+import { multipartBody, sheetBuffer } from '../src/server/modules/imports/imports.fixtures';
 import { launchBrowser, screenshot } from './browser';
 
 // 批量操作 (issue 13 item 5) in a county set up from scratch (not the demo): the county 妇联 clerk filters
@@ -119,4 +120,33 @@ describe('batch delete of 20 assistance rows, undone', () => {
     const actions = await t.sys.db.selectFrom('audit_log').select(['action', 'detail']).where('action', 'in', ['batch_delete', 'batch_undo']).orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual(['batch_delete', 'batch_undo', 'batch_delete', 'batch_undo']);
   });
+
+  it('an imported record names its 导入批次 and file; the dashboard counts records by their own month (1366 and 390 px)', async () => {
+    // May's records, imported on 15 June (the server's day): they fill May (上月) on the dashboard
+    const sheet = await sheetBuffer([['姓名', '身份证号', '帮扶项目', '金额', '日期'], ['赵秀英', buildIdNumber({ gender: '女' }), '春蕾计划', 900, '2026-05-30']], { textColumns: [2] });
+    const body = multipartBody(sheet, 'may-2026.xlsx');
+    const imported = await t.app.inject({ method: 'POST', url: `/api/v1/imports/assistance?orgId=${town.id}`, payload: body.payload, headers: { ...clerkHeaders, ...body.headers } });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const { batchNumber } = imported.json() as { batchNumber: string };
+    const row = await t.sys.db.selectFrom('assistance').select('id').where('program', '=', '春蕾计划').executeTakeFirstOrThrow();
+    for (const viewport of [
+      { name: 'laptop', width: 1366, height: 768 },
+      { name: 'phone', width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await login(page);
+      await page.goto(`${url}/assistance/${row.id}`);
+      await page.getByTestId('record-source').waitFor();
+      const source = await page.getByTestId('record-source').textContent();
+      expect(source).toBe(`Excel 导入（导入批次 ${batchNumber}，文件“may-2026.xlsx”）`);
+      await screenshot(page, `ledger-detail-source-${viewport.name}`);
+      await page.goto(`${url}/dashboard/${fl.id}`);
+      await page.getByTestId('completeness-rule').waitFor();
+      await page.getByTestId('completeness-rule').scrollIntoViewIfNeeded();
+      expect(await page.getByTestId('completeness-last').textContent()).toContain('上月（5月）');
+      await screenshot(page, `dashboard-completeness-${viewport.name}`);
+      await context.close();
+    }
+  }, 180_000);
 });
