@@ -35,6 +35,7 @@ export type UpdateOrgInput = z.infer<typeof updateOrgInput>;
 
 export const listOrgsQuery = z.object({
   parentId: z.string().optional(),
+  under: z.string().trim().min(1).max(64).optional().describe('只列出该组织及其下级（如提名时限于推荐单位的辖区）'),
   q: z.string().trim().max(100).optional(),
   kind: z.enum(orgKinds).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -153,6 +153,7 @@ export async function listOrgs(ctx: Ctx, q: ListOrgsQuery) {
   else if (!q.q && !q.kind) qb = scope.all ? qb.where('u.parent_id', 'is', null) : qb.where('u.id', 'in', scope.roots);
   if (q.q) qb = qb.where((eb) => eb.or([eb('u.name', 'like', `%${q.q}%`), eb('u.code', '=', q.q as string)]));
   if (q.kind) qb = qb.where('u.kind', '=', q.kind);
+  if (q.under) qb = qb.where(orgInScope({ all: false, roots: [q.under] }, 'u.id'));
   const [rows, total] = await Promise.all([
     qb
       .selectAll('u')

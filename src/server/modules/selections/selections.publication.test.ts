@@ -67,6 +67,13 @@ describe('nominations come from the nominating unit’s own subtree', () => {
       expect(view.quotas.map((q) => q.used)).toEqual([0, 1]);
     }
   });
+
+  it('lets the web’s unit picker search only under the nominating unit', async () => {
+    const under = await ok<{ items: { name: string }[] }>(t.app, 'GET', `/api/v1/orgs?q=${encodeURIComponent('巾帼岗')}&under=${tree.townA.id}`, tree.organizer.headers);
+    expect(under.items.map((o) => o.name).sort()).toEqual(['PBL甲镇卫生院巾帼岗1', 'PBL甲镇卫生院巾帼岗2', 'PBL甲镇卫生院巾帼岗3', 'PBL甲镇卫生院巾帼岗4']);
+    const all = await ok<{ items: { name: string }[] }>(t.app, 'GET', `/api/v1/orgs?q=${encodeURIComponent('巾帼岗')}`, tree.organizer.headers);
+    expect(all.items.map((o) => o.name)).toContain('PBL乙镇巾帼岗');
+  });
 });
 
 describe('publication of nominees (公示 names them)', () => {
