@@ -9,6 +9,7 @@ import { PageLoading } from '../../../ui/states';
 import { useApiError } from '../../../ui/use-api-error';
 import { useIsMobile } from '../../../ui/use-is-mobile';
 import { useRequest } from '../../../ui/use-request';
+import { listAttachments } from '../../ledgers/attachments-api';
 import { AttachmentsPanel } from '../../ledgers/components/AttachmentsPanel';
 import { deleteNotice, getNotice, publishNotice, remindNotice, signNotice, withdrawNotice, type Notice, type Receipt } from '../api';
 import { ReceiptTag, RemindTag, StatusTag } from '../components/NoticeTags';
@@ -143,6 +144,9 @@ export function NoticeDetailPage() {
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const notice = shown && shown.id === id ? shown : data;
+  // a published notice without attachments shows no empty 附件 box; a draft always offers the upload
+  const filesVisible = !!notice && (notice.status !== 'withdrawn' || notice.canManage);
+  const files = useRequest(() => listAttachments('notices', id), [id, notice?.status], filesVisible);
   if (loading && !notice) return <PageLoading />;
   if (!notice) return null;
   const changed = (n: Notice) => setShown(n);
@@ -205,7 +209,7 @@ export function NoticeDetailPage() {
         ) : withdrawn ? (
           <Typography.Paragraph type="secondary">通知已撤回，正文不再显示。</Typography.Paragraph>
         ) : null}
-        {!withdrawn || notice.canManage ? (
+        {(!withdrawn || notice.canManage) && (notice.canEdit || (files.data?.total ?? 0) > 0) ? (
           <div style={{ marginTop: 16 }}>
             <AttachmentsPanel key={`${notice.id}:${notice.status}`} entity="notices" recordId={notice.id} writable={notice.canEdit} testId="notice-attachment" compact />
           </div>
