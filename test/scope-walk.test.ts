@@ -172,6 +172,21 @@ describe('scope guard on every route', () => {
     // hundreds of routes × every id of A: well past the default 30 s on a loaded machine with PostgreSQL
   }, 300_000);
 
+  it('待办: B, holding every role on its own township, never sees a to-do of A, while A’s are real to-dos', async () => {
+    const ofA = (await t.app.inject({ url: '/api/v1/todo?limit=100', headers: adminHeaders })).json() as { groups: { items: { id: string; title: string }[] }[] };
+    const aIds = ofA.groups.flatMap((g) => g.items.map((i) => i.id));
+    // A's submitted wish and its campaign's unreviewed nomination are to-dos for A's administrator
+    expect(aIds.filter((id) => idsA.includes(id)).length).toBeGreaterThanOrEqual(2);
+    for (const url of ['/api/v1/todo?limit=100', '/api/v1/todo/count']) {
+      const res = await t.app.inject({ url, headers: headersB });
+      expect(res.statusCode).toBe(200);
+      expect(leaks(res.body)).toEqual([]);
+    }
+    const ofB = (await t.app.inject({ url: '/api/v1/todo?limit=100', headers: headersB })).json() as { total: number; groups: { items: { id: string }[] }[] };
+    expect(ofB.groups.flatMap((g) => g.items.map((i) => i.id)).filter((id) => aIds.includes(id))).toEqual([]);
+    expect((await t.app.inject({ url: '/api/v1/todo/count', headers: headersB })).json().total).toBe(ofB.total);
+  });
+
   it('refuses B parents with A children, and A parents with B children, on every route with two or more parameters', async () => {
     const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     // B's own parent records (and a county campaign with a quota for each township, where B legitimately sees the
