@@ -273,8 +273,9 @@ describe('staff pages: no overflow, no error toast, no code identifiers (1366×7
             await page.close();
           }
           expect(problems).toEqual([]);
-          // every record page was opened: each county's administrator made one record of each kind
-          if (who === 'admin') expect(unresolved).toEqual([]);
+          // the demo's administrator opens every record page (the demo's records and those made above); a county
+          // from scratch has no ledger records yet, so its empty lists are what its accounts see (listed in the problems file)
+          if (countyLabel === 'demo' && who === 'admin') expect(unresolved).toEqual([]);
         }, 900_000);
       }
     }
