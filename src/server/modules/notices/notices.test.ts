@@ -130,10 +130,15 @@ describe('a county 妇联 notice to its township 妇联', () => {
     // the reminder is in the third township's 待办; the signed ones have nothing to do
     const asUser = (u: User, orgId: string): Ctx => ({ ...t.sys, actor: { kind: 'user', id: u.id, username: 'x', displayName: 'x', grants: [{ role: 'staff', orgId }] } });
     const todo = await noticesToSign.collect(asUser(townStaff[2], towns[2].id), '2026-06-15', 10);
-    expect(todo).toEqual({ total: 1, items: [{ kind: 'notices.sign', id, title: '签收通知《关于开展“三八”维权周活动的通知》（已催办）', dueDate: '2026-06-20', severity: 'due', link: `/notices/${id}`, orgName: '某县妇联' }] });
+    expect(todo).toEqual({ total: 1, items: [{ kind: 'notices.sign', id, title: '签收通知《关于开展“三八”维权周活动的通知》（已催办）', dueDate: '2026-06-20', severity: 'due', link: `/notices/${id}`, orgName: '某县妇联', note: '签收截止 2026年6月20日；丙乡妇联已被催办' }] });
     expect((await noticesToSign.collect(asUser(townStaff[2], towns[2].id), '2026-06-21', 0))).toEqual({ total: 1, items: [] });
     expect((await noticesToSign.collect(asUser(townStaff[2], towns[2].id), '2026-06-21', 5)).items[0].severity).toBe('overdue');
     expect(await noticesToSign.collect(asUser(townStaff[0], towns[0].id), '2026-06-15', 10)).toEqual({ total: 0, items: [] });
+    // and in the 待办 list the home page shows (GET /api/v1/todo, todo/registry.ts)
+    const home = JSON.stringify(await ok(townStaff[2].headers, 'GET', '/api/v1/todo'));
+    expect(home).toContain('notices.sign');
+    expect(home).toContain('签收通知《关于开展“三八”维权周活动的通知》（已催办）');
+    expect(JSON.stringify(await ok(townStaff[0].headers, 'GET', '/api/v1/todo'))).not.toContain('notices.sign');
     t.clock.set('2026-06-15T06:00:00.000Z');
     expect((await ok(clerk.headers, 'POST', `/api/v1/notices/${id}/remind`)).reminded).toBe(1);
   });

@@ -2,6 +2,7 @@ import { caseDeadlines, caseFollowups, caseTransfers } from './providers/cases';
 import { loansDue } from './providers/loans';
 import { pairingVisits } from './providers/pairings';
 import { screeningFollowups } from './providers/screenings';
+import { noticesToSign } from './providers/notices';
 import { nominationReviews, objectionAnswers } from './providers/selections';
 import { targetsBehind } from './providers/targets';
 import { wishClaims, wishReviews } from './providers/wishes';
@@ -23,4 +24,5 @@ export const todoProviders: readonly TodoProvider[] = [
   objectionAnswers,
   loansDue,
   targetsBehind,
+  noticesToSign,
 ];

@@ -1,3 +1,4 @@
+import { formatChineseDate } from '../../../../domain/dates';
 import { pendingNoticesFor } from '../../notices/notices.todo';
 import type { TodoCollected, TodoProvider } from '../todo.types';
 
@@ -17,6 +18,7 @@ export const noticesToSign: TodoProvider = {
         severity: n.severity,
         link: `/notices/${n.id}`,
         orgName: n.senderName,
+        note: [n.deadline ? `签收截止 ${formatChineseDate(n.deadline)}` : n.needSign ? '签收不限期' : '无需签收，请阅读', n.remindCount ? `${n.unitName}已被催办` : ''].filter(Boolean).join('；'),
       })),
     };
   },
