@@ -1,12 +1,13 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber, buildUnit } from '../../../../test/factories';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
 import { buildApp } from '../../app';
+import { loadConfig } from '../../config';
 import type { AppDeps } from '../../http/types';
 import { importOrgTree } from '../orgs/orgs.import';
 import { runImport } from './import.service';
@@ -74,6 +75,25 @@ describe('a spreadsheet with one 53.7M-character cell', () => {
     expect(r.first.noteChars).toBe(previewChars + 1); // 200 characters and “…”
     for (const n of r.bodyBytes) expect(n).toBeLessThan(64 * 1024);
     expect(r.peakMiB).toBeLessThan(budgetMiB);
+  }, 600_000);
+});
+
+// the spawned CLI runs on a SQLite file; the PostgreSQL run covers the same reader in-process
+describe.skipIf(Boolean(loadConfig().testDatabaseUrl))('the command line (quntuan import, readImportFile) with the same file', () => {
+  it('prints the row error and exits 1', () => {
+    const repoRoot = resolve(import.meta.dirname, '../../../..');
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [join(repoRoot, 'bin/quntuan.js'), ...args], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { DATABASE_URL: `file:${join(dir, 'q.db')}`, QUNTUAN_DATA_DIR: dir, QUNTUAN_SECRET: 'cli-memory-secret-cli-memory-secret-0123', NO_COLOR: '1' },
+      });
+    expect(cli(['org', 'add', 'HM', '--name', '河梅县总工会', '--kind', 'union']).status).toBe(0);
+    const r = cli(['import', 'assistance', file, '--org', 'HM', '--dry-run', '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 1, accepted: 0, rejected: 1, errors: [{ row: 3, column: '备注', message: cellTooLongMessage }] });
+    expect(r.stdout.length).toBeLessThan(4096);
   }, 600_000);
 });
 
