@@ -115,6 +115,9 @@ describe('a selection in the browser', () => {
     await modal.getByLabel('评选名称').fill('2026年度林甸县巾帼文明岗评选');
     await modal.getByLabel('评选类别').fill('巾帼文明岗');
     await modal.getByLabel('表彰名额').fill('1');
+    // the vote closes by itself at 11:30 Beijing time (the server's clock stands at 10:00)
+    await modal.getByLabel('投票截止（北京时间）').fill('2026-10-20 11:30');
+    await modal.getByLabel('投票截止（北京时间）').press('Enter');
     await pickOrg(fl, modal.locator('.ant-form-item').filter({ hasText: '各推荐单位名额' }), town.name);
     await modal.getByRole('spinbutton').last().waitFor();
     await fitsPhone(fl, 'create', [modal.getByRole('button', { name: '添加推荐单位' }), modal.getByRole('button', { name: '创建' })]);
@@ -122,6 +125,7 @@ describe('a selection in the browser', () => {
     await fl.waitForURL(/\/campaigns\/[0-9a-f-]+$/);
     const id = fl.url().split('/').pop() as string;
     await fl.getByText('集体（组织）').first().waitFor();
+    await fl.getByTestId('voting-window').getByText('至 2026年10月20日 11:30').waitFor();
 
     // 2. 花园镇 nominates three units of its own, within its quota of 3, then takes the third back
     const hy = await login('hy-fl');
@@ -175,6 +179,10 @@ describe('a selection in the browser', () => {
     const phone = await phonePage();
     await phone.goto(`${server.url}/p/campaigns/${id}`);
     await phone.getByText('候选集体（组织）（2）').waitFor();
+    // the times and a countdown on the server's clock (the browser's own clock is elsewhere under npm test)
+    const votingWindow = phone.getByTestId('voting-window');
+    await votingWindow.getByText('至 2026年10月20日 11:30（北京时间）').waitFor();
+    await votingWindow.getByText(/距投票截止还有 1小时(30|29)分/).waitFor();
     await screenshot(phone, 'selections-public-campaign');
     await phone.locator('a.p-item').first().click();
     await phone.getByLabel('手机号').fill('13912340001');
@@ -195,6 +203,18 @@ describe('a selection in the browser', () => {
     await phone.goto(`${server.url}/p/campaigns/${id}/results`);
     await phone.getByText('2 票').waitFor();
     await screenshot(phone, 'selections-public-results');
+    // 截止 passes with nobody clicking: the open page's vote is refused, saying when the vote closed
+    await phone.goto(`${server.url}/p/campaigns/${id}/nominees/002`);
+    const again = phone.getByRole('button', { name: '为 002 号投一票' });
+    await again.waitFor();
+    t.clock.set('2026-10-20T03:30:30.000Z');
+    await again.click();
+    await phone.getByRole('alert').getByText('投票已于 2026年10月20日 11:30 截止，不能再投票').waitFor();
+    await screenshot(phone, 'selections-public-vote-refused');
+    await phone.reload();
+    await phone.getByTestId('voting-window').getByText('投票已截止').waitFor();
+    await expect(phone.getByRole('button', { name: '为 002 号投一票' }).count()).resolves.toBe(0);
+    await screenshot(phone, 'selections-public-closed');
 
     // 5. vote monitoring, then the jury, scored on the phone
     await fl.reload();

@@ -60,6 +60,14 @@ const fieldLabels: Record<string, string> = {
   serviceDate: '服务日期',
   options: '选项',
   body: '提交内容',
+  nominatingOrgId: '推荐单位',
+  householdId: '家庭',
+  unitId: '组织',
+  loanId: '贷款记录',
+  deeds: '事迹简介',
+  consent: '同意公开',
+  votingStartsAt: '投票开始时间',
+  votingEndsAt: '投票截止时间',
 };
 
 /** How a row of a list field is counted: 第1位当事人, 第2项选项. */

@@ -4,6 +4,7 @@ import { ErrorBox, Loading } from '../ui/states';
 import { useLoad } from '../ui/use-load';
 import { getCampaign } from './api';
 import { ObjectionForm } from './ObjectionForm';
+import { VotingWindow } from './VotingWindow';
 import { formatChineseDate } from '../../../../src/domain/dates';
 
 /** The campaign on a phone: rules, the nominees by code with masked names, votes (when shown), 公示. */
@@ -20,6 +21,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
           {c.organizer} · {c.kind} · <span className="p-tag">{c.stageLabel}</span>
         </p>
         {c.description ? <p>{c.description}</p> : null}
+        <VotingWindow campaign={c} onPassed={reload} />
         {c.votingOpen ? <p className="p-muted">投票进行中：每个手机号每天最多 {c.votesPerDay} 票（每位候选对象每天 1 票），本次评选共 {c.votesPerCampaign} 票。</p> : null}
         {c.votingEnabled && !c.resultsVisible ? <p className="p-muted">票数将在投票结束后公布。</p> : null}
         {c.resultsVisible ? <Link to={`/p/campaigns/${c.id}/results`}>查看投票结果 ›</Link> : null}
@@ -45,6 +47,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
             <li key={n.id}>
               <Link to={`/p/campaigns/${c.id}/nominees/${n.id}`} className="p-item">
                 <span className="p-code">{n.id}</span>
+                {n.photoUrl ? <img className="p-thumb" src={n.photoUrl} alt="" loading="lazy" /> : null}
                 <span className="p-grow">
                   {n.name}
                   <br />

@@ -5,6 +5,8 @@ export interface PublicNominee {
   name: string;
   unit: string;
   deeds: string;
+  /** the nominee's photo (consented nominees only), served without its metadata */
+  photoUrl: string | null;
   votes: number | null;
   winner: boolean | null;
 }
@@ -20,6 +22,11 @@ export interface PublicCampaign {
   nomineeTypeLabel: string;
   votingEnabled: boolean;
   votingOpen: boolean;
+  /** off | pending | upcoming | open | ended, judged by the server's clock */
+  votingPhase: 'off' | 'pending' | 'upcoming' | 'open' | 'ended';
+  votingPhaseLabel: string;
+  votingStartsAt: string | null;
+  votingEndsAt: string | null;
   resultsVisible: boolean;
   votesPerDay: number;
   votesPerCampaign: number;

@@ -3,7 +3,7 @@ import { uploadFile } from '../../ui/upload';
 import type { LedgerName } from './api';
 
 /** Attachments of a ledger record or a case (photos, sign-in sheets, scans): `/api/v1/attachments`. */
-export type AttachmentEntity = LedgerName | 'cases' | 'wishes' | 'notices';
+export type AttachmentEntity = LedgerName | 'cases' | 'wishes' | 'notices' | 'nominations';
 
 export interface Attachment {
   id: string;

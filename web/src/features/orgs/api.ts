@@ -75,6 +75,8 @@ export function rememberOrgName(id: string | null | undefined, name: string | nu
 
 export interface OrgQuery {
   parentId?: string;
+  /** only this unit and its subtree */
+  under?: string;
   q?: string;
   kind?: OrgKind;
   page?: number;

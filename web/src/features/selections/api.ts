@@ -39,6 +39,11 @@ export interface Campaign {
   votesPerAddressHour: number;
   hideResults: boolean;
   publicityDays: number;
+  /** 投票开始/截止 (ISO instants) and the vote's state judged by the server clock */
+  votingStartsAt: string | null;
+  votingEndsAt: string | null;
+  votingPhase: 'off' | 'pending' | 'upcoming' | 'open' | 'ended';
+  votingPhaseLabel: string;
   publicityFrom: string | null;
   publicityTo: string | null;
   awardedOn: string | null;
@@ -55,6 +60,15 @@ export interface Nomination {
   name: string;
   publicName: string;
   deeds: string;
+  /** 公开展示名称 and 同意公开 (本人/监护人) with who recorded it and when; shownName is what the public page shows */
+  displayName: string | null;
+  consent: Consent | null;
+  consentLabel: string;
+  consentRecordedBy: string | null;
+  consentRecordedAt: string | null;
+  child: boolean;
+  shownName: string;
+  photoId: string | null;
   nominatingOrgId: string;
   nominatingOrgName: string;
   status: 'nominated' | 'accepted' | 'rejected' | 'withdrawn';
@@ -93,6 +107,13 @@ export interface Objection {
   answeredAt: string | null;
 }
 
+export type Consent = 'self' | 'guardian';
+export const consentOptions: { value: Consent | 'none'; label: string }[] = [
+  { value: 'self', label: '本人已同意公开' },
+  { value: 'guardian', label: '监护人已同意公开' },
+  { value: 'none', label: '暂未取得同意（不进入公开投票、公示）' },
+];
+
 export const campaignKinds = ['最美家庭', '五好文明家庭', '巾帼文明岗', '巾帼建功标兵', '青年文明号', '工人先锋号', '技术能手', '十佳妇女小贷项目'];
 export const nomineeTypeLabels: Record<NomineeType, string> = { person: '个人', household: '家庭', unit: '集体（组织）', loan: '贷款项目' };
 export const stageOrder: Stage[] = ['nomination', 'review', 'voting', 'jury', 'publicity', 'awarded'];
@@ -107,6 +128,7 @@ export const campaignsApi = {
   advance: (id: string, to: Stage) => http.post<Campaign>(`${base(id)}/advance`, { to }),
   nominations: (id: string) => http.get<{ canManage: boolean; items: Nomination[] }>(`${base(id)}/nominations`),
   nominate: (id: string, body: Record<string, unknown>) => http.post<{ id: string }>(`${base(id)}/nominations`, body),
+  updatePublication: (id: string, nominationId: string, body: { displayName?: string | null; consent?: Consent | null; deeds?: string }) => http.patch<Nomination>(`${base(id)}/nominations/${nominationId}`, body),
   review: (id: string, nominationId: string, body: { decision: 'accept' | 'reject'; reason?: string }) => http.post(`${base(id)}/nominations/${nominationId}/review`, body),
   withdraw: (id: string, nominationId: string, reason: string) => http.post(`${base(id)}/nominations/${nominationId}/withdraw`, { reason }),
   score: (id: string, nominationId: string, body: { score: number; comment?: string }) => request('PUT', `${base(id)}/nominations/${nominationId}/score`, body),

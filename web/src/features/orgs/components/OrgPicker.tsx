@@ -20,11 +20,13 @@ interface Props {
   allowClear?: boolean;
   /** Units that may not be picked, e.g. a unit itself and its subtree when moving it. */
   excludeId?: string;
+  /** Only this unit and its subtree (browsed from it, searched within it). */
+  rootId?: string;
   style?: CSSProperties;
 }
 
 /** Picks a unit of the caller's scope: browse the tree level by level, or type to search by name. */
-export function OrgPicker({ value, onChange, placeholder = '请选择单位', disabled, allowClear = true, excludeId, style }: Props) {
+export function OrgPicker({ value, onChange, placeholder = '请选择单位', disabled, allowClear = true, excludeId, rootId, style }: Props) {
   const [tree, setTree] = useState<PickNode[]>([]);
   const [found, setFound] = useState<PickNode[] | null>(null);
   const [label, setLabel] = useState<string | undefined>(value ? knownOrgName(value) : undefined);
@@ -32,8 +34,9 @@ export function OrgPicker({ value, onChange, placeholder = '请选择单位', di
   const searchSeq = useRef(0);
 
   useEffect(() => {
-    listChildren(null).then((roots) => setTree(roots.map(toPick)), () => setTree([]));
-  }, []);
+    if (rootId) getOrg(rootId).then((o) => setTree([{ ...toPick(o), pId: null }]), () => setTree([]));
+    else listChildren(null).then((roots) => setTree(roots.map(toPick)), () => setTree([]));
+  }, [rootId]);
 
   // label a value that was set from outside (an existing record) before its branch was opened
   useEffect(() => {
@@ -61,7 +64,7 @@ export function OrgPicker({ value, onChange, placeholder = '请选择单位', di
       return;
     }
     setLoading(true);
-    listOrgs({ q: text.trim(), pageSize: 50 }).then(
+    listOrgs({ q: text.trim(), pageSize: 50, under: rootId }).then(
       (res) => {
         if (mine !== searchSeq.current) return;
         setFound(res.items.map((o) => ({ ...toPick(o), pId: null, isLeaf: true })));

@@ -3,6 +3,9 @@ import { OrgPicker } from '../../orgs/components/OrgPicker';
 import { FormModal } from '../../../ui/FormModal';
 import { type Campaign, campaignKinds, campaignsApi, nomineeTypeLabels, type NomineeType } from '../api';
 import { thisYear } from '../../../ui/dates';
+import type { Dayjs } from 'dayjs';
+import { pickerToInstant } from '../voting-times';
+import { VotingTimesFields } from './VotingTimesFields';
 
 interface Values {
   orgId?: string;
@@ -22,13 +25,15 @@ interface Values {
   hideResults: boolean;
   publicityDays: number;
   quotas: { orgId: string; quota: number }[];
+  votingStartsAt?: Dayjs | null;
+  votingEndsAt?: Dayjs | null;
 }
 
 const defaultType: Record<string, NomineeType> = {
   最美家庭: 'household', 五好文明家庭: 'household', 巾帼文明岗: 'unit', 巾帼建功标兵: 'person', 青年文明号: 'unit', 工人先锋号: 'unit', 技术能手: 'person', 十佳妇女小贷项目: 'loan',
 };
 
-const fields = ['orgId', 'name', 'kind', 'nomineeType', 'year', 'awardLevel', 'quotas', 'juryWeight', 'winnersCount', 'votesPerDay', 'votesPerCampaign', 'votesPerAddressHour', 'publicityDays'] as const;
+const fields = ['orgId', 'name', 'kind', 'nomineeType', 'year', 'awardLevel', 'quotas', 'juryWeight', 'winnersCount', 'votesPerDay', 'votesPerCampaign', 'votesPerAddressHour', 'publicityDays', 'votingStartsAt', 'votingEndsAt'] as const;
 
 /** 新建评选: kind, nominee type, quotas per nominating unit, the voting and jury rules. */
 export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: Campaign) => void }) {
@@ -41,7 +46,9 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
       fields={fields}
       onClose={onClose}
       initialValues={{ year: thisYear(), awardLevel: '县级', votingEnabled: true, juryEnabled: true, juryWeight: 70, winnersCount: 10, votesPerDay: 3, votesPerCampaign: 30, votesPerAddressHour: 200, hideResults: false, publicityDays: 7, quotas: [{ orgId: '', quota: 3 }] }}
-      onSubmit={async (v) => onCreated(await campaignsApi.create({ ...v, description: v.description || undefined }))}
+      onSubmit={async (v) =>
+        onCreated(await campaignsApi.create({ ...v, description: v.description || undefined, votingStartsAt: v.votingEnabled ? pickerToInstant(v.votingStartsAt) : undefined, votingEndsAt: v.votingEnabled ? pickerToInstant(v.votingEndsAt) : undefined }))
+      }
     >
       <Form.Item name="orgId" label="主办单位" extra="不选为本人所在单位">
         <OrgPicker />
@@ -113,6 +120,9 @@ export function CampaignFormModal({ open, onClose, onCreated }: { open: boolean;
           <InputNumber min={0} max={100} />
         </Form.Item>
       </Flex>
+      <Form.Item noStyle dependencies={['votingEnabled']}>
+        {(form) => (form.getFieldValue('votingEnabled') ? <VotingTimesFields /> : null)}
+      </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="votesPerDay" label="每人每日票数">
           <InputNumber min={1} max={100} />

@@ -10,6 +10,7 @@ export function StatusTags({ r, awarded }: { r: Nomination; awarded: boolean }) 
   return (
     <>
       <Tag color={statusColor[r.status]}>{r.statusLabel}</Tag>
+      {r.nomineeType !== 'unit' ? <Tag color={r.consent ? 'blue' : 'orange'} data-testid="consent-tag">{r.consent ? r.consentLabel.replace('已同意公开', '同意公开') : '未登记同意公开'}</Tag> : null}
       {r.winner ? <Tag color="red">{awarded ? '已表彰' : '拟表彰'}</Tag> : null}
       {r.reviewReason ? <div><Typography.Text type="secondary">{r.reviewReason}</Typography.Text></div> : null}
       {r.withdrawReason ? (
@@ -32,7 +33,7 @@ export function NominationCards({ items, loading, manage, awarded, actions }: { 
       {loading && !items.length ? <Card loading /> : null}
       {items.map((r) => (
         <Card key={r.id} size="small" data-testid="nomination" title={<span style={{ whiteSpace: 'normal' }}>{r.code} {r.name}</span>} styles={{ body: { paddingBottom: 8 } }}>
-          <Typography.Text type="secondary">公开：{r.publicName} · 推荐：{r.nominatingOrgName}</Typography.Text>
+          <Typography.Text type="secondary">公开：{r.shownName} · 推荐：{r.nominatingOrgName}</Typography.Text>
           <div style={{ margin: '6px 0' }}><StatusTags r={r} awarded={awarded} /></div>
           <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ marginBottom: 6 }}>{r.deeds}</Typography.Paragraph>
           {manage ? (

@@ -7,6 +7,7 @@ import { type Campaign, campaignsApi, type Nomination } from '../api';
 import { NominateModal } from './NominateModal';
 import { NominationActions } from './NominationActions';
 import { NominationCards, StatusTags } from './NominationCards';
+import { PublicationModal } from './PublicationModal';
 import { ReasonModal } from './ReasonModal';
 
 /** 提名、审核、评委评分 and the ranking: one table on a desktop, one card per nomination on a phone. */
@@ -15,6 +16,7 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
   const [nominating, setNominating] = useState(false);
   const [rejecting, setRejecting] = useState<Nomination | null>(null);
   const [withdrawing, setWithdrawing] = useState<Nomination | null>(null);
+  const [publishing, setPublishing] = useState<Nomination | null>(null);
   const [scores, setScores] = useState<Record<string, number | null>>({});
   const { message } = App.useApp();
   const showError = useApiError();
@@ -49,6 +51,8 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
       onAccept={() => void act(() => campaignsApi.review(campaign.id, r.id, { decision: 'accept' }), '已通过')}
       onReject={() => setRejecting(r)}
       onWithdraw={() => setWithdrawing(r)}
+      canPublish={campaign.stage !== 'awarded'}
+      onPublish={() => setPublishing(r)}
       onScore={() => {
         const v = scores[r.id] ?? r.myScore;
         if (v !== null && v !== undefined) void act(() => campaignsApi.score(campaign.id, r.id, { score: v }), '评分已保存');
@@ -80,10 +84,10 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
           onRow={() => ({ 'data-testid': 'nomination' }) as HTMLAttributes<HTMLElement>}
           columns={[
             { title: '编号', dataIndex: 'code', width: 70 },
-            { title: '候选对象', dataIndex: 'name', width: 180, render: (v: string, r) => (<><div>{v}</div><Typography.Text type="secondary">公开：{r.publicName}</Typography.Text></>) },
+            { title: '候选对象', dataIndex: 'name', width: 180, render: (v: string, r) => (<><div>{v}</div><Typography.Text type="secondary">公开：{r.shownName}</Typography.Text></>) },
             { title: '推荐单位', dataIndex: 'nominatingOrgName', width: 150 },
             { title: '事迹简介', dataIndex: 'deeds', width: 260, ellipsis: true },
-            { title: '状态', dataIndex: 'statusLabel', width: 130, render: (_: string, r) => <StatusTags r={r} awarded={awarded} /> },
+            { title: '状态', dataIndex: 'statusLabel', width: 150, render: (_: string, r) => <StatusTags r={r} awarded={awarded} /> },
             ...(manage
               ? [
                   { title: '票数', dataIndex: 'votes', width: 70 },
@@ -96,6 +100,7 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
           ]}
         />
       )}
+      <PublicationModal campaign={campaign} nomination={publishing} onClose={() => setPublishing(null)} onDone={() => { setPublishing(null); refresh(); }} />
       <NominateModal campaign={campaign} open={nominating} onClose={() => setNominating(false)} onDone={() => { setNominating(false); void message.success('已提名'); refresh(); }} />
       <ReasonModal
         open={rejecting !== null}

@@ -10,8 +10,8 @@ const sources: Record<Exclude<NomineeType, 'unit'>, { path: string; label: (x: I
   loan: { path: '/loans', label: (x) => `${x.personName ?? ''}${x.venture ? `（${x.venture}）` : ''}` },
 };
 
-/** Finds a person, household or loan of the registry by name (searches as the user types). */
-export function NomineeSelect({ type, value, onChange }: { type: Exclude<NomineeType, 'unit'>; value?: string; onChange?: (v: string) => void }) {
+/** Finds a person, household or loan of the registry by name (searches as the user types), under the unit `orgId` only. */
+export function NomineeSelect({ type, orgId, value, onChange }: { type: Exclude<NomineeType, 'unit'>; orgId?: string; value?: string; onChange?: (v: string) => void }) {
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const [loading, setLoading] = useState(false);
   const seq = useRef(0);
@@ -19,11 +19,16 @@ export function NomineeSelect({ type, value, onChange }: { type: Exclude<Nominee
     const mine = ++seq.current;
     setLoading(true);
     const src = sources[type];
-    http.get<{ items: Item[] }>(src.path, { q, pageSize: 20 }).then(
+    if (!orgId) {
+      setOptions([]);
+      setLoading(false);
+      return;
+    }
+    http.get<{ items: Item[] }>(src.path, { q, pageSize: 20, orgId }).then(
       (r) => mine === seq.current && setOptions(r.items.map((x) => ({ value: x.id, label: src.label(x) }))),
       () => mine === seq.current && setOptions([]),
     ).finally(() => mine === seq.current && setLoading(false));
   };
-  useEffect(() => search(''), [type]);
-  return <Select showSearch={{ filterOption: false, onSearch: search }} value={value} onChange={onChange} options={options} loading={loading} placeholder="输入姓名搜索" notFoundContent={loading ? '搜索中…' : '没有找到'} />;
+  useEffect(() => search(''), [type, orgId]);
+  return <Select showSearch={{ filterOption: false, onSearch: search }} disabled={!orgId} value={value} onChange={onChange} options={options} loading={loading} placeholder="输入姓名搜索" notFoundContent={loading ? '搜索中…' : '推荐单位下没有找到'} />;
 }

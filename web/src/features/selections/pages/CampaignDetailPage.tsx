@@ -12,6 +12,9 @@ import { ObjectionsTab } from '../components/ObjectionsTab';
 import { showDate } from '../../../ui/dates';
 import { PrintButton } from '../../../ui/print';
 import { publicityPrintDocument } from '../components/publicity-print';
+import { VotingTimesModal } from '../components/VotingTimesModal';
+import { votingWindowText } from '../voting-times';
+import { useState } from 'react';
 
 function stagesOf(c: Campaign) {
   return stageOrder.filter((s) => (s !== 'voting' || c.votingEnabled) && (s !== 'jury' || c.juryEnabled));
@@ -24,7 +27,9 @@ export function CampaignDetailPage() {
   const { message } = App.useApp();
   const showError = useApiError();
   const isMobile = useIsMobile();
+  const [timing, setTiming] = useState(false);
   if (!c) return <PageLoading />;
+  const canTime = c.canManage && c.votingEnabled && (c.stage === 'nomination' || c.stage === 'review' || c.stage === 'voting');
   const steps = stagesOf(c);
   const advance = async () => {
     if (!c.nextStage) return;
@@ -44,6 +49,7 @@ export function CampaignDetailPage() {
         extra={
           <>
             {c.publicPath ? <Button href={c.publicPath} target="_blank">公众页面</Button> : null}
+            {canTime ? <Button onClick={() => setTiming(true)}>设置投票时间</Button> : null}
             {c.stage === 'publicity' || c.stage === 'awarded' ? (
               <PrintButton label={c.stage === 'awarded' ? '打印表彰名单' : '打印公示名单'} testId="print-publicity" document={() => publicityPrintDocument(c)} />
             ) : null}
@@ -65,12 +71,14 @@ export function CampaignDetailPage() {
         <Descriptions size="small" style={{ marginTop: 16 }} column={{ xs: 1, sm: 2, md: 4 }} items={[
           { key: 'w', label: '权重', children: c.votingEnabled && c.juryEnabled ? `评委 ${c.juryWeight}% / 投票 ${c.publicWeight}%` : c.juryEnabled ? '评委评分' : c.votingEnabled ? '投票' : '审核通过即入选' },
           { key: 'n', label: '表彰名额', children: c.winnersCount },
+          ...(c.votingEnabled ? [{ key: 't', label: '投票时间', children: <span data-testid="voting-window">{votingWindowText(c.votingStartsAt, c.votingEndsAt)}{c.stage === 'voting' ? `（${c.votingPhaseLabel}）` : ''}</span> }] : []),
           { key: 'v', label: '投票规则', children: c.votingEnabled ? `每人每日 ${c.votesPerDay} 票，总计 ${c.votesPerCampaign} 票${c.hideResults ? '，结束前隐藏票数' : ''}` : '不设投票' },
           { key: 'p', label: '公示', children: c.publicityFrom ? `${showDate(c.publicityFrom)} 至 ${showDate(c.publicityTo)}` : `${c.publicityDays} 天` },
           ...(c.awardedOn ? [{ key: 'a', label: '表彰日期', children: showDate(c.awardedOn) }] : []),
         ]} />
         {c.description ? <Typography.Paragraph type="secondary">{c.description}</Typography.Paragraph> : null}
       </Card>
+      {canTime ? <VotingTimesModal campaign={c} open={timing} onClose={() => setTiming(false)} onDone={() => { setTiming(false); void message.success('投票时间已保存'); reload(); }} /> : null}
       <Tabs
         items={[
           { key: 'nominations', label: `提名（${c.counts.nominated + c.counts.accepted + c.counts.rejected + c.counts.withdrawn}）`, children: <NominationsTab campaign={c} onChanged={reload} /> },
