@@ -5388,6 +5388,84 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的待办提醒设置（每日短信、手机号脱敏） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digestEnabled: boolean;
+                            hour: number;
+                            phoneMasked: string | null;
+                            schedulerEnabled: boolean;
+                            smsConfigured: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置本人的待办提醒（是否接收每日短信、接收手机号；记入审计） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description 本人的待办提醒设置 */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 是否接收每日待办提醒 */
+                        digestEnabled: boolean;
+                        /** @description 接收提醒的手机号；空为清除，省略为不变 */
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digestEnabled: boolean;
+                            hour: number;
+                            phoneMasked: string | null;
+                            schedulerEnabled: boolean;
+                            smsConfigured: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics": {
         parameters: {
             query?: never;
@@ -5875,6 +5953,8 @@ export type paths = {
                     pageSize?: number;
                     parentId?: string;
                     q?: string;
+                    /** @description 只列出该组织及其下级（如提名时限于推荐单位的辖区） */
+                    under?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8406,6 +8486,109 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办（按类分组，各类计数；每项链接到记录；由记录实时计算）及今日提醒 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 每类最多列出的条数（计数不受影响） */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            digest: {
+                                /** @enum {string|null} */
+                                channel: "sms" | "log" | "failed" | null;
+                                sentAt: string | null;
+                                text: string | null;
+                            };
+                            groups: {
+                                items: {
+                                    dueDate: string | null;
+                                    id: string;
+                                    kind: string;
+                                    link: string;
+                                    note?: string;
+                                    orgName?: string | null;
+                                    /** @enum {string} */
+                                    severity: "overdue" | "due" | "info";
+                                    title: string;
+                                }[];
+                                kind: string;
+                                label: string;
+                                total: number;
+                            }[];
+                            today: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/todo/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办总数（页头铃铛） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
