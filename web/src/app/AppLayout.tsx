@@ -5,6 +5,7 @@ import { PageLoading } from '../ui/states';
 import { useIsMobile } from '../ui/use-is-mobile';
 import { useApiError } from '../ui/use-api-error';
 import { HelpButton } from '../features/help/components/HelpButton';
+import { TodoBell } from '../features/todo/components/TodoBell';
 import '../ui/print/print.css';
 import { useCurrentUser, useAuth } from './auth';
 import { MobileTabBar, tabBarHeight, tabKeys } from './MobileTabBar';
@@ -57,6 +58,7 @@ export function AppLayout() {
           群团工作平台
         </Typography.Title>
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+          <TodoBell />
           <HelpButton />
           <span
             data-testid="current-user"

@@ -6,6 +6,8 @@ import { useAuth, useCurrentUser } from '../../../app/auth';
 import { showDate, today } from '../../../ui/dates';
 import { useRequest } from '../../../ui/use-request';
 import { ChangePasswordModal } from '../../auth/components/ChangePasswordModal';
+import { ReminderSettingsCard } from '../../todo/components/ReminderSettingsCard';
+import { TodoCard } from '../../todo/components/TodoCard';
 import { fetchPeopleTotal, fetchUnitCounts } from '../api';
 
 const permissionLabels: Record<string, string> = {
@@ -37,6 +39,9 @@ export function HomePage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">今天是 {showDate(today())}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <TodoCard />
+        </Col>
         {can('org.read') ? (
           <>
             <Col xs={12} md={8}>
@@ -115,6 +120,9 @@ export function HomePage() {
               ]}
             />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <ReminderSettingsCard />
         </Col>
       </Row>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />

@@ -38,7 +38,8 @@ export function PairingsPage() {
   const query = { state: state || undefined, orgId: list.orgId, page: list.page, pageSize: list.pageSize };
   const { data, loading, reload } = useRequest(() => listPairings(query), [JSON.stringify(query)]);
   const [creating, setCreating] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // a 待办 link (…?open=<id>) opens that record's drawer
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('open'));
   return (
     <>
       <PageHeader

@@ -35,7 +35,8 @@ export function WishesPage() {
   const { data, loading, reload } = useRequest(() => listWishes(query), [JSON.stringify(query)]);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // a 待办 link (…?open=<id>) opens that record's drawer
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('open'));
   // the settings of the filtered unit, else of the caller's top unit (a global administrator has no unit of their own)
   const settingsOrg = list.orgId ?? top?.id;
   const settings = useRequest(() => getWishSettings(settingsOrg), [settingsOrg, settingsOpen], Boolean(settingsOrg) || top === null);
