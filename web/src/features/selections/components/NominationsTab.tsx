@@ -96,7 +96,7 @@ export function NominationsTab({ campaign, onChanged }: { campaign: Campaign; on
                   { title: '排名', dataIndex: 'rank', width: 60 },
                 ]
               : []),
-            { title: '操作', key: 'ops', width: 220, render: (_: unknown, r: Nomination) => actions(r) },
+            { title: '操作', key: 'ops', width: 220, fixed: 'right' as const, render: (_: unknown, r: Nomination) => actions(r) },
           ]}
         />
       )}
