@@ -16,6 +16,9 @@ function canAct(ctx: Ctx): boolean {
   return ctx.actor.kind === 'user';
 }
 
+/** a confidential case's summary is sealed (encrypted): the list names its kind only */
+const caseTitle = (r: { kind: string; summary: string; confidential: number }) => (Number(r.confidential) ? `${r.kind}（保密个案）` : `${r.kind}：${clip(r.summary)}`);
+
 /** the pending step's due day: 受理 for 登记, 办结 for the handling statuses */
 const pendingDue = sql<string>`case when c.status in (${sql.join(awaitingAcceptance)}) then c.due_accept_on else c.due_handle_on end`;
 
@@ -32,7 +35,7 @@ export const caseDeadlines: TodoProvider = {
     if (!limit || !total) return { total, items: [] };
     const rows = await base
       .innerJoin('org_units as o', 'o.id', 'c.org_id')
-      .select(['c.id', 'c.kind', 'c.summary', 'c.status', 'o.name as org_name', pendingDue.as('due_on')])
+      .select(['c.id', 'c.kind', 'c.summary', 'c.confidential', 'c.status', 'o.name as org_name', pendingDue.as('due_on')])
       .orderBy(pendingDue)
       .orderBy('c.id')
       .limit(limit)
@@ -42,7 +45,7 @@ export const caseDeadlines: TodoProvider = {
       items: rows.map((r) => {
         const step = (awaitingAcceptance as readonly string[]).includes(r.status) ? '受理' : '办结';
         const { severity, note } = dueParts(r.due_on, today);
-        return { kind: 'cases.deadline', id: r.id, title: `${r.kind}：${clip(r.summary)}`, dueDate: r.due_on, severity, link: `/cases/${r.id}`, orgName: r.org_name, note: `${step}期限${note}` };
+        return { kind: 'cases.deadline', id: r.id, title: caseTitle(r), dueDate: r.due_on, severity, link: `/cases/${r.id}`, orgName: r.org_name, note: `${step}期限${note}` };
       }),
     };
   },
@@ -59,7 +62,7 @@ export const caseTransfers: TodoProvider = {
     if (!limit || !total) return { total, items: [] };
     const rows = await base
       .innerJoin('org_units as o', 'o.id', 'c.org_id')
-      .select(['c.id', 'c.kind', 'c.summary', 'c.due_handle_on', 'o.name as org_name'])
+      .select(['c.id', 'c.kind', 'c.summary', 'c.confidential', 'c.due_handle_on', 'o.name as org_name'])
       .orderBy('c.due_handle_on')
       .orderBy('c.id')
       .limit(limit)
@@ -68,7 +71,7 @@ export const caseTransfers: TodoProvider = {
       total,
       items: rows.map((r) => {
         const { severity, note } = dueParts(r.due_handle_on, today);
-        return { kind: 'cases.transfer', id: r.id, title: `${r.kind}：${clip(r.summary)}`, dueDate: r.due_handle_on, severity: severity === 'info' ? 'due' : severity, link: `/cases/${r.id}`, orgName: r.org_name, note: `${r.org_name} 转来，待接收或退回${note ? `；办结期限${note}` : ''}` };
+        return { kind: 'cases.transfer', id: r.id, title: caseTitle(r), dueDate: r.due_handle_on, severity: severity === 'info' ? 'due' : severity, link: `/cases/${r.id}`, orgName: r.org_name, note: `${r.org_name} 转来，待接收或退回${note ? `；办结期限${note}` : ''}` };
       }),
     };
   },
@@ -86,7 +89,7 @@ export const caseFollowups: TodoProvider = {
     if (!limit || !total) return { total, items: [] };
     const rows = await base
       .innerJoin('org_units as o', 'o.id', 'c.org_id')
-      .select(['c.id', 'c.kind', 'c.summary', 'c.closed_on', 'o.name as org_name'])
+      .select(['c.id', 'c.kind', 'c.summary', 'c.confidential', 'c.closed_on', 'o.name as org_name'])
       .orderBy('c.closed_on')
       .orderBy('c.id')
       .limit(limit)
@@ -96,7 +99,7 @@ export const caseFollowups: TodoProvider = {
       items: rows.map((r) => {
         const dueOn = r.closed_on ? addDays(r.closed_on, caseFollowupDays) : null;
         const { severity, note } = dueParts(dueOn, today);
-        return { kind: 'cases.followup', id: r.id, title: `${r.kind}：${clip(r.summary)}`, dueDate: dueOn, severity, link: `/cases/${r.id}`, orgName: r.org_name, note: `已办结，应于办结后 ${caseFollowupDays} 天内回访${note ? `（${note}）` : ''}` };
+        return { kind: 'cases.followup', id: r.id, title: caseTitle(r), dueDate: dueOn, severity, link: `/cases/${r.id}`, orgName: r.org_name, note: `已办结，应于办结后 ${caseFollowupDays} 天内回访${note ? `（${note}）` : ''}` };
       }),
     };
   },
