@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
+import { ExportButton } from '../../../ui/ExportButton';
 import { ListFilters } from '../../../ui/ListFilters';
 import { PageHeader } from '../../../ui/PageHeader';
 import type { ListParams } from '../../../ui/use-list-params';
@@ -50,9 +51,7 @@ export function LedgerList<L extends LedgerName>({ ledger, title, list, columns,
         extra={
           <>
             <PrintButton testId={`${ledger}-print`} document={() => ledgerPrintDocument(ledger, title, list, columns)} />
-            <Button href={exportUrl(`/${ledger}`, list.query)} data-testid={`${ledger}-export`}>
-              导出 Excel
-            </Button>
+            <ExportButton href={exportUrl(`/${ledger}`, list.query)} testId={`${ledger}-export`} />
             {can('ledger.write') ? (
               <Button type="primary" data-testid={`${ledger}-new`} onClick={() => navigate(`/${ledger}/new`)}>
                 新增
