@@ -1,4 +1,4 @@
-import { App, Button, Space } from 'antd';
+import { App, Button, Space, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
 import { notifyUnauthorized, toApiError } from './http';
@@ -27,7 +27,7 @@ export function ExportButton({ href, testId, label = '导出 Excel' }: { href: s
       content: '文件中的身份证号将完整显示（电话、住址仍脱敏）。本次导出记入审计日志，请妥善保管文件，不得外传。',
       okText: '导出',
       cancelText: '取消',
-      okButtonProps: { 'data-testid': `${testId}-full-ok` } as object,
+      okButtonProps: { 'data-testid': `${testId}-full-ok` } as ButtonProps,
       onOk: async () => {
         setBusy(true);
         try {
