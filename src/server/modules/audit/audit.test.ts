@@ -182,7 +182,7 @@ describe('audit log: the server process', () => {
   it('writes a checkpoint when it starts and keeps one hourly timer, stopped when it closes', async () => {
     const fresh = await freshDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), 'quntuan-serve-'));
-    const config = { ...loadConfig(), database: fresh.target, dataDir, logLevel: 'silent' as const, seedDemo: 'never' as const, secret: 'serve-test-secret-serve-test-secret-0123', adminPassword: 'Serve-test-2026!' };
+    const config = { ...loadConfig(), database: fresh.target, dataDir, logLevel: 'silent' as const, seedDemo: 'never' as const, secret: 'serve-test-secret-serve-test-secret-0123', adminPassword: 'Serve-test-2026!', digest: { enabled: false, hour: 8 } }; // the 待办 digest keeps a timer of its own
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const before = vi.getTimerCount();
