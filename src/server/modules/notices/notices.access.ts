@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { NoticeTable } from '../../db/notice-types';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { roleHas } from '../../../domain/roles';
 import type { Ctx } from '../../context';
@@ -45,27 +47,8 @@ export function signingUnits(ctx: Ctx): string[] {
   return Array.from(new Set(ctx.actor.grants.filter((g) => g.role !== 'viewer').map((g) => g.orgId).filter((o): o is string => o !== null)));
 }
 
-export interface NoticeRow {
-  id: string;
-  org_id: string;
-  title: string;
-  body_html: string;
-  need_sign: number;
-  deadline: string | null;
-  recipient_mode: string;
-  recipient_kinds: string | null;
-  recipient_org_ids: string | null;
-  status: string;
-  published_at: string | null;
-  published_by: string | null;
-  withdrawn_at: string | null;
-  withdrawn_by: string | null;
-  withdraw_reason: string | null;
-  last_reminded_at: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A notices row as read (the table's own type, db/notice-types.ts). */
+export type NoticeRow = Selectable<NoticeTable>;
 
 /** The notice if the caller sees it, else 404. */
 export async function openNotice(ctx: Ctx, id: string): Promise<NoticeRow> {
